@@ -1,0 +1,168 @@
+package io.relayconsole.relay;
+
+import io.relayconsole.config.EnvironmentConfig;
+import io.relayconsole.config.RelayConfig;
+import io.relayconsole.server.SdkServer;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The relay engine: its environments, the SDK-facing server, and the observable state the console reads.
+ * Embeddable (the console hosts it in-process) and runnable headless ({@code cli.RelayMain}).
+ *
+ * <p>Observing: {@link #snapshot()} for the current state, {@link #addListener} for events (delivered on the
+ * relay's own event thread). Controlling: {@link RelayEnvironment#reconnectUpstream()},
+ * {@link #startEnvironment}, {@link #stopEnvironment}, {@link SdkConnections#disconnect}.
+ */
+public final class Relay implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Relay.class);
+
+    private final RelayConfig config;
+    private final RelayOptions options;
+    private final Clock clock;
+    private final RelayEventBus events = new RelayEventBus();
+    private final SdkConnections connections;
+    private final RequestLog requests;
+    private final ScheduledExecutorService scheduler;
+    private final Map<String, RelayEnvironment> byName = new LinkedHashMap<>();
+    private final Map<String, RelayEnvironment> bySdkKey = new LinkedHashMap<>();
+    private SdkServer server;
+    private volatile int port = -1;
+
+    public Relay(RelayConfig config, RelayOptions options) {
+        this.config = config;
+        this.options = options;
+        this.clock = options.clock();
+        this.connections = new SdkConnections(clock, events);
+        this.requests = new RequestLog(RequestLog.DEFAULT_CAPACITY, clock, events);
+        this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "relay-scheduler");
+            t.setDaemon(true);
+            return t;
+        });
+        for (EnvironmentConfig env : config.environments()) {
+            RelayEnvironment environment = new RelayEnvironment(env, config.main(), options, scheduler, events,
+                    connections);
+            byName.put(env.name(), environment);
+            bySdkKey.put(env.sdkKey(), environment);
+        }
+    }
+
+    public Relay(RelayConfig config) {
+        this(config, RelayOptions.defaults());
+    }
+
+    /** Starts every environment and the SDK server; returns once the port is bound. */
+    public synchronized Relay start() throws InterruptedException {
+        if (server != null) {
+            return this;
+        }
+        for (RelayEnvironment env : byName.values()) {
+            env.start();
+        }
+        server = new SdkServer(this);
+        port = server.start(options.bindAddress(), config.main().port());
+        LOG.info("Relay listening for SDKs on port {} with {} environment(s): {}", port, byName.size(),
+                String.join(", ", byName.keySet()));
+        return this;
+    }
+
+    /** The bound SDK port (useful when the configuration asked for port 0), or -1 before start. */
+    public int port() {
+        return port;
+    }
+
+    public RelayConfig config() {
+        return config;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public List<RelayEnvironment> environments() {
+        return Collections.unmodifiableList(new ArrayList<>(byName.values()));
+    }
+
+    public Optional<RelayEnvironment> environment(String name) {
+        return Optional.ofNullable(byName.get(name));
+    }
+
+    /** The environment an SDK key belongs to, or null: the server answers 401 then. */
+    public RelayEnvironment environmentForSdkKey(String sdkKey) {
+        return bySdkKey.get(sdkKey);
+    }
+
+    public SdkConnections connections() {
+        return connections;
+    }
+
+    public RequestLog requests() {
+        return requests;
+    }
+
+    public void addListener(RelayListener listener) {
+        events.addListener(listener);
+    }
+
+    public void removeListener(RelayListener listener) {
+        events.removeListener(listener);
+    }
+
+    public void startEnvironment(String name) {
+        environment(name).orElseThrow(() -> unknown(name)).start();
+    }
+
+    /** Stops an environment: its upstream connection closes, its SDK streams are closed, new requests get 503. */
+    public void stopEnvironment(String name) {
+        RelayEnvironment env = environment(name).orElseThrow(() -> unknown(name));
+        env.stop();
+        for (SdkConnectionInfo c : connections.snapshot()) {
+            if (c.environment().equals(name)) {
+                connections.disconnect(c.id());
+            }
+        }
+    }
+
+    public RelaySnapshot snapshot() {
+        List<EnvironmentSnapshot> envs = new ArrayList<>(byName.size());
+        for (RelayEnvironment env : byName.values()) {
+            envs.add(env.snapshot());
+        }
+        return new RelaySnapshot(clock.instant(), port, envs, connections.snapshot(), connections.totalConnected(),
+                events.dropped());
+    }
+
+    @Override
+    public synchronized void close() {
+        if (server != null) {
+            server.close();
+            server = null;
+        }
+        for (RelayEnvironment env : byName.values()) {
+            env.stop();
+        }
+        scheduler.shutdownNow();
+        try {
+            scheduler.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        events.close();
+        LOG.info("Relay stopped");
+    }
+
+    private static IllegalArgumentException unknown(String name) {
+        return new IllegalArgumentException("No environment named \"" + name + "\"");
+    }
+}

@@ -1,0 +1,307 @@
+package io.relayconsole.relay;
+
+import io.relayconsole.config.EnvironmentConfig;
+import io.relayconsole.config.MainConfig;
+import io.relayconsole.config.Secrets;
+import io.relayconsole.model.DataKind;
+import io.relayconsole.model.FullDataSet;
+import io.relayconsole.model.Item;
+import io.relayconsole.store.DataStore;
+import io.relayconsole.store.StoreException;
+import io.relayconsole.upstream.DataSource;
+import io.relayconsole.upstream.DataSourceState;
+import io.relayconsole.upstream.DataSourceStatus;
+import io.relayconsole.upstream.DataSourceUpdates;
+import io.relayconsole.upstream.ErrorInfo;
+import io.relayconsole.upstream.UpstreamSettings;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One environment: its upstream connection, its store, and the rules that decide whether SDKs are served.
+ * It is the data source's update sink: every change is written to the store and handed to the
+ * {@link UpdateListener}s (the SDK streams), even when the store refuses or fails.
+ */
+public final class RelayEnvironment implements DataSourceUpdates {
+    private static final Logger LOG = LoggerFactory.getLogger(RelayEnvironment.class);
+
+    private final EnvironmentConfig config;
+    private final MainConfig main;
+    private final RelayOptions options;
+    private final ScheduledExecutorService scheduler;
+    private final RelayEventBus events;
+    private final SdkConnections connections;
+    private final Clock clock;
+    private final List<UpdateListener> listeners = new CopyOnWriteArrayList<>();
+    private final AtomicLong updatesReceived = new AtomicLong();
+    private final AtomicLong malformedEvents = new AtomicLong();
+    // Guards status composition only; start/stop lock "this" and may wait on the source's thread.
+    private final Object statusLock = new Object();
+
+    private volatile DataStore store;
+    private volatile DataSource dataSource;
+    private volatile ScheduledFuture<?> initTimer;
+    private volatile DataSourceStatus status;
+    private volatile boolean running;
+    private volatile boolean receivedData;
+    private volatile boolean initTimedOut;
+    private volatile boolean rejected;
+    private volatile Instant lastUpdate;
+    private volatile Readiness lastPublishedReadiness;
+
+    RelayEnvironment(EnvironmentConfig config, MainConfig main, RelayOptions options,
+                     ScheduledExecutorService scheduler, RelayEventBus events, SdkConnections connections) {
+        this.config = config;
+        this.main = main;
+        this.options = options;
+        this.scheduler = scheduler;
+        this.events = events;
+        this.connections = connections;
+        this.clock = options.clock();
+        this.store = options.storeFactory().apply(config);
+        this.status = DataSourceStatus.initializing(clock.instant());
+    }
+
+    public String name() {
+        return config.name();
+    }
+
+    public EnvironmentConfig config() {
+        return config;
+    }
+
+    public DataStore store() {
+        return store;
+    }
+
+    /** Connects upstream; SDKs get 503 until data arrives or {@code initTimeout} passes. */
+    public synchronized void start() {
+        if (running) {
+            return;
+        }
+        running = true;
+        receivedData = false;
+        initTimedOut = false;
+        rejected = false;
+        status = DataSourceStatus.initializing(clock.instant());
+        UpstreamSettings settings = UpstreamSettings.from(main, config.sdkKey())
+                .withInitialReconnectDelay(options.initialReconnectDelay());
+        dataSource = options.dataSourceFactory().create(settings, this);
+        long timeoutMs = Math.max(0, main.initTimeout().toMillis());
+        initTimer = scheduler.schedule(this::initTimeoutElapsed, timeoutMs, TimeUnit.MILLISECONDS);
+        LOG.info("[{}] Connecting to upstream {} ({})", name(), main.streamUri(), Secrets.mask(config.sdkKey()));
+        dataSource.start();
+        publishStatus();
+        publishReadinessIfChanged();
+    }
+
+    /** Disconnects upstream; SDKs get 503 until started again. Data already stored stays. */
+    public synchronized void stop() {
+        if (!running) {
+            return;
+        }
+        running = false;
+        ScheduledFuture<?> timer = initTimer;
+        if (timer != null) {
+            timer.cancel(false);
+        }
+        DataSource source = dataSource;
+        dataSource = null;
+        if (source != null) {
+            source.close();
+        }
+        setStatus(DataSourceState.OFF, null);
+        publishReadinessIfChanged();
+        LOG.info("[{}] Stopped", name());
+    }
+
+    /** Drops the upstream connection and reconnects at once, skipping any backoff. */
+    public void reconnectUpstream() {
+        DataSource source = dataSource;
+        if (source != null) {
+            LOG.info("[{}] Reconnecting to upstream on request", name());
+            source.restart();
+        }
+    }
+
+    public boolean isRunning() {
+        return running;
+    }
+
+    public Readiness readiness() {
+        if (!running) {
+            return Readiness.NOT_READY;
+        }
+        if (rejected) {
+            return Readiness.REJECTED;
+        }
+        return receivedData || initTimedOut ? Readiness.READY : Readiness.NOT_READY;
+    }
+
+    /** Whether the store holds a complete data set; false also when it cannot be asked. */
+    public boolean isStoreInitialized() {
+        try {
+            return store.isInitialized();
+        } catch (StoreException e) {
+            return false;
+        }
+    }
+
+    /** What SDKs are served now. Throws {@link StoreException} when the store cannot answer. */
+    public FullDataSet currentData() {
+        return store.getAllData();
+    }
+
+    public DataSourceStatus dataSourceStatus() {
+        return status;
+    }
+
+    public void addUpdateListener(UpdateListener listener) {
+        listeners.add(listener);
+    }
+
+    public void removeUpdateListener(UpdateListener listener) {
+        listeners.remove(listener);
+    }
+
+    public EnvironmentSnapshot snapshot() {
+        int flags = 0;
+        int segments = 0;
+        boolean available = true;
+        try {
+            FullDataSet data = store.getAllData();
+            flags = data.liveCount(DataKind.FEATURES);
+            segments = data.liveCount(DataKind.SEGMENTS);
+        } catch (StoreException e) {
+            available = false;
+        }
+        return new EnvironmentSnapshot(name(), Secrets.mask(config.sdkKey()), running, readiness(), status,
+                store.description(), isStoreInitialized(), available, flags, segments, lastUpdate,
+                updatesReceived.get(), malformedEvents.get(), connections.count(name()));
+    }
+
+    // ---- DataSourceUpdates: called on the data source's thread ----
+
+    @Override
+    public boolean init(FullDataSet data) {
+        boolean stored = true;
+        try {
+            store.init(data);
+        } catch (StoreException e) {
+            stored = false;
+            LOG.error("[{}] Could not store the full data set: {}", name(), e.getMessage());
+        }
+        receivedData = true;
+        touch();
+        for (UpdateListener l : listeners) {
+            l.onFullData(data);
+        }
+        events.publish(new RelayEvent.FullDataReceived(clock.instant(), name(), data.liveCount(DataKind.FEATURES),
+                data.liveCount(DataKind.SEGMENTS), stored));
+        publishReadinessIfChanged();
+        return stored;
+    }
+
+    @Override
+    public boolean upsert(DataKind kind, Item item) {
+        boolean stored;
+        boolean failed = false;
+        try {
+            stored = store.upsert(kind, item);
+        } catch (StoreException e) {
+            stored = false;
+            failed = true;
+            LOG.error("[{}] Could not store {} \"{}\": {}", name(), kind.namespace(), item.key(), e.getMessage());
+        }
+        touch();
+        // Broadcast regardless: another relay may have written a newer version, and SDKs check versions.
+        for (UpdateListener l : listeners) {
+            l.onItem(kind, item);
+        }
+        events.publish(new RelayEvent.ItemReceived(clock.instant(), name(), kind, item.key(), item.version(),
+                item.deleted(), stored));
+        return !failed;
+    }
+
+    @Override
+    public void updateStatus(DataSourceState state, ErrorInfo error) {
+        if (error != null && error.kind() == ErrorInfo.Kind.ERROR_RESPONSE && state == DataSourceState.OFF
+                && !ErrorInfo.isRecoverableStatus(error.statusCode())) {
+            rejected = true;
+            LOG.error("[{}] Upstream rejected the SDK key ({}); SDKs for this environment now get 401",
+                    name(), error.message());
+        }
+        synchronized (statusLock) {
+            DataSourceState effective = state;
+            if (state == DataSourceState.INTERRUPTED && status.state() == DataSourceState.INITIALIZING) {
+                effective = DataSourceState.INITIALIZING; // the SDKs' rule: never valid yet, so still initializing
+            }
+            setStatus(effective, error);
+        }
+        publishReadinessIfChanged();
+    }
+
+    @Override
+    public void retryScheduled(Instant at, int attempt) {
+        synchronized (statusLock) {
+            DataSourceStatus s = status;
+            status = new DataSourceStatus(s.state(), s.stateSince(), s.lastError(), at, attempt);
+            publishStatus();
+        }
+    }
+
+    @Override
+    public void malformedData(String reason) {
+        malformedEvents.incrementAndGet();
+        LOG.warn("[{}] Skipped malformed data from upstream: {}", name(), reason);
+        events.publish(new RelayEvent.MalformedData(clock.instant(), name(), reason));
+    }
+
+    private void setStatus(DataSourceState state, ErrorInfo error) {
+        synchronized (statusLock) {
+            DataSourceStatus s = status;
+            Instant since = state == s.state() ? s.stateSince() : clock.instant();
+            ErrorInfo lastError = error != null ? error : s.lastError();
+            boolean valid = state == DataSourceState.VALID;
+            status = new DataSourceStatus(state, since, lastError, valid ? null : s.nextRetryAt(),
+                    valid ? 0 : s.attempt());
+            publishStatus();
+        }
+    }
+
+    private void initTimeoutElapsed() {
+        if (!receivedData && running) {
+            initTimedOut = true;
+            LOG.warn("[{}] No data from upstream within initTimeout ({} ms); serving what the store has ({})",
+                    name(), main.initTimeout().toMillis(), isStoreInitialized() ? "initialized" : "nothing yet");
+            publishReadinessIfChanged();
+        }
+    }
+
+    private void touch() {
+        updatesReceived.incrementAndGet();
+        lastUpdate = clock.instant();
+    }
+
+    private void publishStatus() {
+        events.publish(new RelayEvent.DataSourceStatusChanged(clock.instant(), name(), status));
+    }
+
+    private void publishReadinessIfChanged() {
+        synchronized (statusLock) {
+            Readiness now = readiness();
+            if (now != lastPublishedReadiness) {
+                lastPublishedReadiness = now;
+                events.publish(new RelayEvent.ReadinessChanged(clock.instant(), name(), now));
+            }
+        }
+    }
+}

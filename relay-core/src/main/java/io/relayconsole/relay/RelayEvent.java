@@ -1,0 +1,43 @@
+package io.relayconsole.relay;
+
+import io.relayconsole.model.DataKind;
+import io.relayconsole.upstream.DataSourceStatus;
+import java.time.Instant;
+
+/** Something that happened in the relay, as listeners (the console, the timeline) receive it. */
+public sealed interface RelayEvent {
+
+    Instant time();
+
+    /** An environment's upstream connection changed state or recorded an error. */
+    record DataSourceStatusChanged(Instant time, String environment, DataSourceStatus status) implements RelayEvent {
+    }
+
+    /** A full data set arrived from upstream. */
+    record FullDataReceived(Instant time, String environment, int flags, int segments, boolean stored)
+            implements RelayEvent {
+    }
+
+    /** One item changed upstream; {@code stored} is false when the store kept a newer version or failed. */
+    record ItemReceived(Instant time, String environment, DataKind kind, String key, long version, boolean deleted,
+                        boolean stored) implements RelayEvent {
+    }
+
+    /** Upstream sent something unusable; it was skipped. */
+    record MalformedData(Instant time, String environment, String reason) implements RelayEvent {
+    }
+
+    /** An environment started answering, stopped, or had its key rejected. */
+    record ReadinessChanged(Instant time, String environment, Readiness readiness) implements RelayEvent {
+    }
+
+    record SdkConnected(Instant time, SdkConnectionInfo connection) implements RelayEvent {
+    }
+
+    record SdkDisconnected(Instant time, SdkConnectionInfo connection) implements RelayEvent {
+    }
+
+    /** A poll answered, or any request refused. */
+    record RequestServed(Instant time, RequestRecord request) implements RelayEvent {
+    }
+}

@@ -1,0 +1,96 @@
+package io.relayconsole.relay;
+
+import io.relayconsole.config.EnvironmentConfig;
+import io.relayconsole.store.DataStore;
+import io.relayconsole.store.InMemoryDataStore;
+import io.relayconsole.upstream.DataSourceFactory;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.function.Function;
+
+/**
+ * How a {@link Relay} is assembled, beyond its configuration: where each environment's data lives, how it
+ * reaches upstream, and the clock. Immutable; built with {@link #builder()}.
+ */
+public final class RelayOptions {
+    private final DataSourceFactory dataSourceFactory;
+    private final Function<EnvironmentConfig, DataStore> storeFactory;
+    private final Clock clock;
+    private final Duration initialReconnectDelay;
+    private final String bindAddress;
+
+    private RelayOptions(Builder b) {
+        this.dataSourceFactory = b.dataSourceFactory;
+        this.storeFactory = b.storeFactory;
+        this.clock = b.clock;
+        this.initialReconnectDelay = b.initialReconnectDelay;
+        this.bindAddress = b.bindAddress;
+    }
+
+    public static RelayOptions defaults() {
+        return builder().build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public DataSourceFactory dataSourceFactory() {
+        return dataSourceFactory;
+    }
+
+    public Function<EnvironmentConfig, DataStore> storeFactory() {
+        return storeFactory;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public Duration initialReconnectDelay() {
+        return initialReconnectDelay;
+    }
+
+    /** The address the SDK server binds; null for all interfaces. */
+    public String bindAddress() {
+        return bindAddress;
+    }
+
+    public static final class Builder {
+        private DataSourceFactory dataSourceFactory = DataSourceFactory.standard();
+        private Function<EnvironmentConfig, DataStore> storeFactory = env -> new InMemoryDataStore();
+        private Clock clock = Clock.systemUTC();
+        private Duration initialReconnectDelay = Duration.ofSeconds(1);
+        private String bindAddress;
+
+        public Builder dataSourceFactory(DataSourceFactory factory) {
+            this.dataSourceFactory = factory;
+            return this;
+        }
+
+        public Builder storeFactory(Function<EnvironmentConfig, DataStore> factory) {
+            this.storeFactory = factory;
+            return this;
+        }
+
+        public Builder clock(Clock clock) {
+            this.clock = clock;
+            return this;
+        }
+
+        /** First upstream backoff step; the SDKs use 1 s, demos and tests may shorten it. */
+        public Builder initialReconnectDelay(Duration delay) {
+            this.initialReconnectDelay = delay;
+            return this;
+        }
+
+        public Builder bindAddress(String address) {
+            this.bindAddress = address;
+            return this;
+        }
+
+        public RelayOptions build() {
+            return new RelayOptions(this);
+        }
+    }
+}

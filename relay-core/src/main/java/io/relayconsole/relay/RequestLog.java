@@ -1,0 +1,46 @@
+package io.relayconsole.relay;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The most recent polls and refusals, in a fixed-size ring so a request flood cannot grow memory. */
+public final class RequestLog {
+    public static final int DEFAULT_CAPACITY = 2000;
+
+    private final RequestRecord[] ring;
+    private final RelayEventBus events;
+    private final Clock clock;
+    private long written;
+
+    RequestLog(int capacity, Clock clock, RelayEventBus events) {
+        this.ring = new RequestRecord[capacity];
+        this.clock = clock;
+        this.events = events;
+    }
+
+    public void record(String environment, String remoteAddress, String method, String path, int status, long bytes,
+                       String userAgent, String reason) {
+        RequestRecord r = new RequestRecord(clock.instant(), environment, remoteAddress, method, path, status, bytes,
+                userAgent, reason);
+        synchronized (this) {
+            ring[(int) (written % ring.length)] = r;
+            written++;
+        }
+        events.publish(new RelayEvent.RequestServed(r.time(), r));
+    }
+
+    /** Oldest first. */
+    public synchronized List<RequestRecord> recent() {
+        int n = (int) Math.min(written, ring.length);
+        List<RequestRecord> list = new ArrayList<>(n);
+        for (long i = written - n; i < written; i++) {
+            list.add(ring[(int) (i % ring.length)]);
+        }
+        return list;
+    }
+
+    public synchronized long total() {
+        return written;
+    }
+}
