@@ -1,13 +1,16 @@
 package io.relayconsole.relay;
 
+import io.relayconsole.store.CacheFreshness;
 import io.relayconsole.store.StoreDescription;
+import io.relayconsole.store.StoreStatus;
 import io.relayconsole.upstream.DataSourceStatus;
 import java.time.Instant;
 
 /**
- * An immutable view of one environment at one moment. The SDK key is already masked. Counts are of live
- * items; {@code dataAvailable} is false when the store could not be read for them. {@code lastUpdate} is
- * null until upstream sent anything.
+ * An immutable view of one environment at one moment, taken without store I/O. The SDK key is already masked.
+ * Counts are of the live items the relay knows; {@code cache} is null for the in-memory store;
+ * {@code dataAvailable} is false while the store is down or nothing is known yet. {@code lastUpdate} is null
+ * until upstream sent anything.
  */
 public record EnvironmentSnapshot(
         String name,
@@ -16,7 +19,8 @@ public record EnvironmentSnapshot(
         Readiness readiness,
         DataSourceStatus dataSource,
         StoreDescription store,
-        boolean storeInitialized,
+        StoreStatus storeStatus,
+        CacheFreshness cache,
         boolean dataAvailable,
         int flagCount,
         int segmentCount,

@@ -150,7 +150,7 @@ public final class Relay implements AutoCloseable {
             server = null;
         }
         for (RelayEnvironment env : byName.values()) {
-            env.stop();
+            env.close();
         }
         scheduler.shutdownNow();
         try {

@@ -6,8 +6,12 @@ import io.relayconsole.config.Secrets;
 import io.relayconsole.model.DataKind;
 import io.relayconsole.model.FullDataSet;
 import io.relayconsole.model.Item;
+import io.relayconsole.store.CacheFreshness;
+import io.relayconsole.store.CachingDataStore;
 import io.relayconsole.store.DataStore;
 import io.relayconsole.store.StoreException;
+import io.relayconsole.store.StoreStatus;
+import io.relayconsole.store.StoreStatusTracker;
 import io.relayconsole.upstream.DataSource;
 import io.relayconsole.upstream.DataSourceState;
 import io.relayconsole.upstream.DataSourceStatus;
@@ -47,6 +51,8 @@ public final class RelayEnvironment implements DataSourceUpdates {
     private final Object statusLock = new Object();
 
     private volatile DataStore store;
+    private volatile CachingDataStore cache; // null for the in-memory store
+    private volatile StoreSupervisor supervisor;
     private volatile DataSource dataSource;
     private volatile ScheduledFuture<?> initTimer;
     private volatile DataSourceStatus status;
@@ -66,8 +72,24 @@ public final class RelayEnvironment implements DataSourceUpdates {
         this.events = events;
         this.connections = connections;
         this.clock = options.clock();
-        this.store = options.storeFactory().apply(config);
         this.status = DataSourceStatus.initializing(clock.instant());
+        useStore(options.storeFactory().apply(config));
+    }
+
+    /** Puts a persistent store behind the TTL cache and its supervisor; the in-memory store needs neither. */
+    private void useStore(DataStore raw) {
+        if (raw.description().isPersistent()) {
+            StoreStatusTracker tracker = new StoreStatusTracker(raw, scheduler, clock, name());
+            CachingDataStore caching = new CachingDataStore(raw, options.cacheTtl(), clock, tracker);
+            supervisor = new StoreSupervisor(name(), caching, scheduler, this::reconnectUpstream,
+                    this::publishStoreStatus);
+            cache = caching;
+            store = caching;
+        } else {
+            supervisor = null;
+            cache = null;
+            store = raw;
+        }
     }
 
     public String name() {
@@ -123,6 +145,16 @@ public final class RelayEnvironment implements DataSourceUpdates {
         LOG.info("[{}] Stopped", name());
     }
 
+    /** Stops and releases the store's connections; the environment cannot be started again. */
+    public synchronized void close() {
+        stop();
+        StoreSupervisor s = supervisor;
+        if (s != null) {
+            s.close();
+        }
+        store.close();
+    }
+
     /** Drops the upstream connection and reconnects at once, skipping any backoff. */
     public void reconnectUpstream() {
         DataSource source = dataSource;
@@ -164,6 +196,27 @@ public final class RelayEnvironment implements DataSourceUpdates {
         return status;
     }
 
+    /** The store's health; an in-memory store is always available. */
+    public StoreStatus storeStatus() {
+        CachingDataStore c = cache;
+        return c != null ? c.tracker().status() : StoreStatus.availableSince(null);
+    }
+
+    /** How fresh the cache in front of a persistent store is; null for the in-memory store. */
+    public CacheFreshness cacheFreshness() {
+        CachingDataStore c = cache;
+        return c != null ? c.freshness() : null;
+    }
+
+    /**
+     * The data the relay knows, without any store I/O (so the console can look as often as it likes without
+     * refreshing the cache): the last data from upstream or the store. Null before any.
+     */
+    public FullDataSet knownData() {
+        CachingDataStore c = cache;
+        return c != null ? c.lastKnown() : store.getAllData();
+    }
+
     public void addUpdateListener(UpdateListener listener) {
         listeners.add(listener);
     }
@@ -173,19 +226,14 @@ public final class RelayEnvironment implements DataSourceUpdates {
     }
 
     public EnvironmentSnapshot snapshot() {
-        int flags = 0;
-        int segments = 0;
-        boolean available = true;
-        try {
-            FullDataSet data = store.getAllData();
-            flags = data.liveCount(DataKind.FEATURES);
-            segments = data.liveCount(DataKind.SEGMENTS);
-        } catch (StoreException e) {
-            available = false;
-        }
+        FullDataSet data = knownData();
+        int flags = data == null ? 0 : data.liveCount(DataKind.FEATURES);
+        int segments = data == null ? 0 : data.liveCount(DataKind.SEGMENTS);
+        StoreStatus storeStatus = storeStatus();
         return new EnvironmentSnapshot(name(), Secrets.mask(config.sdkKey()), running, readiness(), status,
-                store.description(), isStoreInitialized(), available, flags, segments, lastUpdate,
-                updatesReceived.get(), malformedEvents.get(), connections.count(name()));
+                store.description(), storeStatus, cacheFreshness(), storeStatus.available() && data != null,
+                flags, segments, lastUpdate, updatesReceived.get(), malformedEvents.get(),
+                connections.count(name()));
     }
 
     // ---- DataSourceUpdates: called on the data source's thread ----
@@ -195,6 +243,10 @@ public final class RelayEnvironment implements DataSourceUpdates {
         boolean stored = true;
         try {
             store.init(data);
+            StoreSupervisor s = supervisor;
+            if (s != null) {
+                s.storeInitialized();
+            }
         } catch (StoreException e) {
             stored = false;
             LOG.error("[{}] Could not store the full data set: {}", name(), e.getMessage());
@@ -289,6 +341,10 @@ public final class RelayEnvironment implements DataSourceUpdates {
     private void touch() {
         updatesReceived.incrementAndGet();
         lastUpdate = clock.instant();
+    }
+
+    private void publishStoreStatus() {
+        events.publish(new RelayEvent.StoreStatusChanged(clock.instant(), name(), storeStatus()));
     }
 
     private void publishStatus() {

@@ -23,6 +23,11 @@ public sealed interface RelayEvent {
                         boolean stored) implements RelayEvent {
     }
 
+    /** A persistent store failed, recovered, or is being refreshed. */
+    record StoreStatusChanged(Instant time, String environment, io.relayconsole.store.StoreStatus status)
+            implements RelayEvent {
+    }
+
     /** Upstream sent something unusable; it was skipped. */
     record MalformedData(Instant time, String environment, String reason) implements RelayEvent {
     }

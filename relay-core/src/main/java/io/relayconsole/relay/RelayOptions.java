@@ -18,8 +18,10 @@ public final class RelayOptions {
     private final Clock clock;
     private final Duration initialReconnectDelay;
     private final String bindAddress;
+    private final Duration cacheTtl;
 
     private RelayOptions(Builder b) {
+        this.cacheTtl = b.cacheTtl;
         this.dataSourceFactory = b.dataSourceFactory;
         this.storeFactory = b.storeFactory;
         this.clock = b.clock;
@@ -51,6 +53,11 @@ public final class RelayOptions {
         return initialReconnectDelay;
     }
 
+    /** TTL of the cache in front of a persistent store: positive, zero (no cache) or negative (forever). */
+    public Duration cacheTtl() {
+        return cacheTtl;
+    }
+
     /** The address the SDK server binds; null for all interfaces. */
     public String bindAddress() {
         return bindAddress;
@@ -62,6 +69,13 @@ public final class RelayOptions {
         private Clock clock = Clock.systemUTC();
         private Duration initialReconnectDelay = Duration.ofSeconds(1);
         private String bindAddress;
+        private Duration cacheTtl = Duration.ofSeconds(30);
+
+        /** See {@link RelayOptions#cacheTtl()}; ld-relay's default is 30 s. */
+        public Builder cacheTtl(Duration ttl) {
+            this.cacheTtl = ttl;
+            return this;
+        }
 
         public Builder dataSourceFactory(DataSourceFactory factory) {
             this.dataSourceFactory = factory;

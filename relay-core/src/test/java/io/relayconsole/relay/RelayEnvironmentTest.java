@@ -5,7 +5,6 @@ import static io.relayconsole.testing.TestItems.flags;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.relayconsole.config.EnvironmentConfig;
 import io.relayconsole.config.MainConfig;
 import io.relayconsole.config.RelayConfig;
 import io.relayconsole.model.DataKind;
@@ -19,6 +18,7 @@ import io.relayconsole.testing.ManualDataSource;
 import io.relayconsole.upstream.DataSourceState;
 import io.relayconsole.upstream.DataSourceUpdates;
 import io.relayconsole.upstream.ErrorInfo;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -29,39 +29,24 @@ import org.junit.jupiter.api.Test;
 
 /** The rules that decide what SDKs get, driven without a network. */
 class RelayEnvironmentTest {
-    private final ManualDataSource.Factory sources = new ManualDataSource.Factory();
+    private EnvironmentHarness harness;
     private RelayEnvironment env;
-    private SdkConnections connections;
-    private RelayEventBus bus;
-    private java.util.concurrent.ScheduledExecutorService scheduler;
 
     @AfterEach
     void tearDown() {
-        if (env != null) {
-            env.stop();
-        }
-        if (scheduler != null) {
-            scheduler.shutdownNow();
-        }
-        if (bus != null) {
-            bus.close();
+        if (harness != null) {
+            harness.close();
         }
     }
 
     private RelayEnvironment start(Duration initTimeout, DataStore store) {
-        MainConfig main = MainConfig.defaults().withTimings(initTimeout, Duration.ofMinutes(3));
-        RelayOptions options = RelayOptions.builder().dataSourceFactory(sources).storeFactory(e -> store).build();
-        bus = new RelayEventBus();
-        connections = new SdkConnections(options.clock(), bus);
-        scheduler = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
-        env = new RelayEnvironment(EnvironmentConfig.of("prod", "sdk-prod-key-00001"), main, options, scheduler, bus,
-                connections);
-        env.start();
+        harness = new EnvironmentHarness(initTimeout, Duration.ofSeconds(30), Clock.systemUTC(), store);
+        env = harness.env;
         return env;
     }
 
     private DataSourceUpdates upstream() {
-        return sources.updates("sdk-prod-key-00001");
+        return harness.upstream();
     }
 
     @Test
@@ -160,7 +145,7 @@ class RelayEnvironmentTest {
     void stoppingClosesTheSourceAndRefusesSdks() {
         start(Duration.ofMinutes(1), new InMemoryDataStore());
         upstream().init(flags("a"));
-        ManualDataSource source = sources.source("sdk-prod-key-00001");
+        ManualDataSource source = harness.source();
         env.reconnectUpstream();
         assertThat(source.restarts()).isEqualTo(1);
 
@@ -169,7 +154,6 @@ class RelayEnvironmentTest {
         assertThat(source.isClosed()).isTrue();
         assertThat(env.readiness()).isEqualTo(Readiness.NOT_READY);
         assertThat(env.dataSourceStatus().state()).isEqualTo(DataSourceState.OFF);
-        env = null;
     }
 
     @Test
