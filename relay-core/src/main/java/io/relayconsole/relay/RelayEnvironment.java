@@ -19,6 +19,7 @@ import io.relayconsole.upstream.DataSourceUpdates;
 import io.relayconsole.upstream.ErrorInfo;
 import io.relayconsole.upstream.UpstreamSettings;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -49,6 +50,9 @@ public final class RelayEnvironment implements DataSourceUpdates {
     private final AtomicLong malformedEvents = new AtomicLong();
     // Guards status composition only; start/stop lock "this" and may wait on the source's thread.
     private final Object statusLock = new Object();
+    // Held while an update is applied and while the store is swapped, so a switch loses no update.
+    private final Object updateLock = new Object();
+    private volatile java.util.concurrent.CompletableFuture<StoreOperationResult> pendingResync;
 
     private volatile DataStore store;
     private volatile CachingDataStore cache; // null for the in-memory store
@@ -73,14 +77,14 @@ public final class RelayEnvironment implements DataSourceUpdates {
         this.connections = connections;
         this.clock = options.clock();
         this.status = DataSourceStatus.initializing(clock.instant());
-        useStore(options.storeFactory().apply(config));
+        useStore(options.storeFactory().apply(config), options.cacheTtl());
     }
 
     /** Puts a persistent store behind the TTL cache and its supervisor; the in-memory store needs neither. */
-    private void useStore(DataStore raw) {
+    private void useStore(DataStore raw, Duration cacheTtl) {
         if (raw.description().isPersistent()) {
             StoreStatusTracker tracker = new StoreStatusTracker(raw, scheduler, clock, name());
-            CachingDataStore caching = new CachingDataStore(raw, options.cacheTtl(), clock, tracker);
+            CachingDataStore caching = new CachingDataStore(raw, cacheTtl, clock, tracker);
             supervisor = new StoreSupervisor(name(), caching, scheduler, this::reconnectUpstream,
                     this::publishStoreStatus);
             cache = caching;
@@ -236,10 +240,130 @@ public final class RelayEnvironment implements DataSourceUpdates {
                 connections.count(name()));
     }
 
+    // ---- Operator's store operations (the console calls these off the FX thread) ----
+
+    /**
+     * Asks upstream for the full data set again. Completes when it arrives (with what was stored), or fails
+     * to arrive within {@code timeout}.
+     */
+    public java.util.concurrent.CompletableFuture<StoreOperationResult> resyncFromUpstream(Duration timeout) {
+        long start = System.nanoTime();
+        java.util.concurrent.CompletableFuture<StoreOperationResult> result = new java.util.concurrent.CompletableFuture<>();
+        if (dataSource == null) {
+            result.complete(StoreOperationResult.failed("Resync from upstream", start, "the environment is stopped"));
+            return result;
+        }
+        pendingResync = result;
+        reconnectUpstream();
+        return result.completeOnTimeout(StoreOperationResult.failed("Resync from upstream", start,
+                        "no data from upstream within " + timeout.toSeconds() + " s"), timeout.toMillis(),
+                        TimeUnit.MILLISECONDS)
+                .thenApply(r -> new StoreOperationResult(r.operation(), r.success(), r.items(),
+                        Duration.ofNanos(System.nanoTime() - start), r.message()));
+    }
+
+    /** Writes everything the relay knows over the store's content (the operator's explicit full rewrite). */
+    public StoreOperationResult rewriteStoreFromCache() {
+        long start = System.nanoTime();
+        String op = "Rewrite store from cache";
+        FullDataSet known = knownData();
+        if (known == null) {
+            return StoreOperationResult.failed(op, start, "the relay has no data yet");
+        }
+        synchronized (updateLock) {
+            try {
+                store.init(known);
+                StoreSupervisor s = supervisor;
+                if (s != null) {
+                    s.storeInitialized();
+                }
+            } catch (StoreException e) {
+                return StoreOperationResult.failed(op, start, e.getMessage());
+            }
+        }
+        int items = known.flags().size() + known.segments().size();
+        return StoreOperationResult.ok(op, items, start, "wrote " + items + " item(s) to " + store.description().label());
+    }
+
+    /** Drops the cache and reads everything from the store at once. */
+    public StoreOperationResult reloadCacheFromStore() {
+        long start = System.nanoTime();
+        String op = "Reload cache from store";
+        CachingDataStore c = cache;
+        if (c == null) {
+            return StoreOperationResult.failed(op, start, "the in-memory store has no separate cache");
+        }
+        try {
+            c.clearCache();
+            FullDataSet data = c.getAllData();
+            c.primeCache(data);
+            int items = data.flags().size() + data.segments().size();
+            return StoreOperationResult.ok(op, items, start, "read " + items + " item(s) from the store");
+        } catch (StoreException e) {
+            return StoreOperationResult.failed(op, start, e.getMessage());
+        }
+    }
+
+    /** Empties the cache: the next SDK request reads the store (and gets 503 if it is down). */
+    public StoreOperationResult clearCache() {
+        long start = System.nanoTime();
+        CachingDataStore c = cache;
+        if (c == null) {
+            return StoreOperationResult.failed("Clear cache", start, "the in-memory store has no separate cache");
+        }
+        c.clearCache();
+        return StoreOperationResult.ok("Clear cache", 0, start, "the next request reads the store");
+    }
+
+    /**
+     * Moves the environment to another store at runtime: the new store is given the current data, then swapped
+     * in, then the old one closed. Connected SDKs stay connected. If the new store cannot be written, the old one
+     * stays and the result says why.
+     */
+    public StoreOperationResult switchStore(DataStore newStore, Duration cacheTtl) {
+        long start = System.nanoTime();
+        String op = "Switch store to " + newStore.description().label();
+        synchronized (updateLock) {
+            FullDataSet known = knownData();
+            int items = 0;
+            try {
+                if (known != null && known != FullDataSet.empty()) {
+                    newStore.init(known);
+                    items = known.flags().size() + known.segments().size();
+                }
+            } catch (RuntimeException e) {
+                newStore.close();
+                LOG.error("[{}] Store switch failed, keeping {}: {}", name(), store.description().label(),
+                        e.getMessage());
+                return StoreOperationResult.failed(op, start, e.getMessage());
+            }
+            DataStore oldStore = store;
+            StoreSupervisor oldSupervisor = supervisor;
+            useStore(newStore, cacheTtl);
+            if (cache != null && known != null) {
+                cache.primeCache(known);
+                supervisor.storeInitialized();
+            }
+            if (oldSupervisor != null) {
+                oldSupervisor.close();
+            }
+            oldStore.close();
+            LOG.info("[{}] Now using {}", name(), store.description().label());
+            publishStoreStatus();
+            return StoreOperationResult.ok(op, items, start, "copied " + items + " item(s); SDKs stayed connected");
+        }
+    }
+
     // ---- DataSourceUpdates: called on the data source's thread ----
 
     @Override
     public boolean init(FullDataSet data) {
+        synchronized (updateLock) {
+            return applyInit(data);
+        }
+    }
+
+    private boolean applyInit(FullDataSet data) {
         boolean stored = true;
         try {
             store.init(data);
@@ -259,11 +383,25 @@ public final class RelayEnvironment implements DataSourceUpdates {
         events.publish(new RelayEvent.FullDataReceived(clock.instant(), name(), data.liveCount(DataKind.FEATURES),
                 data.liveCount(DataKind.SEGMENTS), stored));
         publishReadinessIfChanged();
+        java.util.concurrent.CompletableFuture<StoreOperationResult> resync = pendingResync;
+        if (resync != null) {
+            pendingResync = null;
+            int items = data.flags().size() + data.segments().size();
+            resync.complete(new StoreOperationResult("Resync from upstream", stored, items, Duration.ZERO,
+                    stored ? "received and stored " + items + " item(s)"
+                            : "received " + items + " item(s) but the store could not be written"));
+        }
         return stored;
     }
 
     @Override
     public boolean upsert(DataKind kind, Item item) {
+        synchronized (updateLock) {
+            return applyUpsert(kind, item);
+        }
+    }
+
+    private boolean applyUpsert(DataKind kind, Item item) {
         boolean stored;
         boolean failed = false;
         try {
