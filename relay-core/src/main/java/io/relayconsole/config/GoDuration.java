@@ -46,10 +46,13 @@ final class GoDuration {
                 throw notADuration(text);
             }
             int unitStart = i;
-            while (i < s.length() && !Character.isDigit(s.charAt(i)) && s.charAt(i) != '.') {
+            while (i < s.length() && Character.isLetter(s.charAt(i))) {
                 i++;
             }
             String unit = s.substring(unitStart, i);
+            if (i < s.length() && !Character.isDigit(s.charAt(i)) && s.charAt(i) != '.') {
+                throw notADuration(text);
+            }
             if (unit.isEmpty()) {
                 throw new IllegalArgumentException(quote(text) + " is missing a unit (" + EXAMPLES + ")");
             }
