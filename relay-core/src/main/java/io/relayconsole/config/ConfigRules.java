@@ -55,10 +55,10 @@ final class ConfigRules {
         }
         if (main.tls().enabled()) {
             if (main.tls().certFile() == null) {
-                problems.add(settings.problem(MAIN, "tlsCert", "tlsCert is required when tlsEnabled is true"));
+                problems.add(settings.problem(MAIN, "tlsCert", "tlsEnabled", "tlsCert is required when tlsEnabled is true"));
             }
             if (main.tls().keyFile() == null) {
-                problems.add(settings.problem(MAIN, "tlsKey", "tlsKey is required when tlsEnabled is true"));
+                problems.add(settings.problem(MAIN, "tlsKey", "tlsEnabled", "tlsKey is required when tlsEnabled is true"));
             }
         }
     }

@@ -107,7 +107,7 @@ final class DatabaseSettings {
             List<String> withoutTable = environments.stream().filter(env -> env.tableName() == null)
                     .map(env -> GoDuration.quote(env.name())).toList();
             if (!withoutTable.isEmpty()) {
-                problems.add(settings.problem(DYNAMODB, "tableName", "a DynamoDB table name must be set, either"
+                problems.add(settings.problem(DYNAMODB, "tableName", "enabled", "a DynamoDB table name must be set, either"
                         + " here (tableName / DYNAMODB_TABLE) or in every environment (tableName / LD_TABLE_NAME_<env>);"
                         + " missing for " + String.join(", ", withoutTable)));
                 return null;

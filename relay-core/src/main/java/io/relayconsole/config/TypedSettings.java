@@ -100,7 +100,15 @@ final class TypedSettings {
     }
 
     ConfigProblem problem(SectionRef ref, String key, String message) {
-        SettingOrigin origin = origin(ref, key);
+        return problem(ref, key, key, message);
+    }
+
+    /**
+     * A problem about {@code key} placed where {@code requiredBy} was set: a key that is missing has no line of
+     * its own, but the setting that made it necessary has.
+     */
+    ConfigProblem problem(SectionRef ref, String key, String requiredBy, String message) {
+        SettingOrigin origin = isSet(ref, key) ? origin(ref, key) : origin(ref, requiredBy);
         String label = ref.label(ref.section().requireKey(key));
         return origin == null ? new ConfigProblem("configuration", 0, label, message)
                 : origin.problem(label, message);
