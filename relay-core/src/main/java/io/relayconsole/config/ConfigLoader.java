@@ -1,6 +1,7 @@
 package io.relayconsole.config;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -62,8 +63,7 @@ public final class ConfigLoader {
         }
         String text;
         try {
-            text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(fileOrNull)))
-                    .toString();
+            text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(Files.readAllBytes(fileOrNull))).toString();
         } catch (CharacterCodingException e) {
             throw new ConfigException(List.of(new ConfigProblem(fileName, 0, null,
                     "the file is not valid UTF-8 text")));
