@@ -1,12 +1,30 @@
 package io.relayconsole.config;
 
+import java.net.URI;
 import java.util.List;
+import java.util.Optional;
 
-/** A whole, validated relay configuration. Built by {@link ConfigLoader} or programmatically. */
-public record RelayConfig(MainConfig main, EventsConfig events, List<EnvironmentConfig> environments) {
+/**
+ * A whole, validated relay configuration. Built by {@link ConfigLoader} or programmatically.
+ * {@code database} is the single persistent store, if any; {@code proxy}, {@code metrics} and {@code filters}
+ * are read from ld-relay configurations but not acted on yet (the loader warns when they are set).
+ */
+public record RelayConfig(MainConfig main, EventsConfig events, List<EnvironmentConfig> environments,
+                          Optional<DatabaseConfig> database, SimulatorConfig simulator, ProxyConfig proxy,
+                          MetricsConfig metrics, List<FilterConfig> filters) {
 
     public RelayConfig {
         environments = List.copyOf(environments);
+        database = database == null ? Optional.empty() : database;
+        simulator = simulator == null ? SimulatorConfig.disabled() : simulator;
+        proxy = proxy == null ? ProxyConfig.none() : proxy;
+        metrics = metrics == null ? MetricsConfig.disabled() : metrics;
+        filters = filters == null ? List.of() : List.copyOf(filters);
+    }
+
+    /** Main, events and environments only: no database, simulator, proxy, metrics or filters. */
+    public RelayConfig(MainConfig main, EventsConfig events, List<EnvironmentConfig> environments) {
+        this(main, events, environments, Optional.empty(), null, null, null, null);
     }
 
     public static RelayConfig of(MainConfig main, List<EnvironmentConfig> environments) {
@@ -14,6 +32,44 @@ public record RelayConfig(MainConfig main, EventsConfig events, List<Environment
     }
 
     public RelayConfig withMain(MainConfig newMain) {
-        return new RelayConfig(newMain, events, environments);
+        return new RelayConfig(newMain, events, environments, database, simulator, proxy, metrics, filters);
+    }
+
+    public RelayConfig withDatabase(DatabaseConfig newDatabase) {
+        return new RelayConfig(main, events, environments, Optional.ofNullable(newDatabase), simulator, proxy,
+                metrics, filters);
+    }
+
+    public RelayConfig withSimulator(SimulatorConfig newSimulator) {
+        return new RelayConfig(main, events, environments, database, newSimulator, proxy, metrics, filters);
+    }
+
+    public RelayConfig withEnvironments(List<EnvironmentConfig> newEnvironments) {
+        return new RelayConfig(main, events, newEnvironments, database, simulator, proxy, metrics, filters);
+    }
+
+    /** The Redis settings when Redis is the database. */
+    public Optional<RedisConfig> redis() {
+        return database.filter(RedisConfig.class::isInstance).map(RedisConfig.class::cast);
+    }
+
+    public Optional<DynamoDbConfig> dynamoDb() {
+        return database.filter(DynamoDbConfig.class::isInstance).map(DynamoDbConfig.class::cast);
+    }
+
+    public Optional<ConsulConfig> consul() {
+        return database.filter(ConsulConfig.class::isInstance).map(ConsulConfig.class::cast);
+    }
+
+    /**
+     * Once the built-in simulator listens at {@code simulatorUri}, points the upstream URIs at it, except those
+     * the operator set explicitly. Unchanged when the simulator is disabled.
+     */
+    public RelayConfig withSimulatorAt(URI simulatorUri) {
+        if (!simulator.enabled()) {
+            return this;
+        }
+        return withMain(main.withUpstream(simulator.replaceStreamUri() ? simulatorUri : main.streamUri(),
+                simulator.replaceBaseUri() ? simulatorUri : main.baseUri()));
     }
 }

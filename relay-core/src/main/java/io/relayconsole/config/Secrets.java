@@ -1,5 +1,8 @@
 package io.relayconsole.config;
 
+import java.net.URI;
+import java.net.URISyntaxException;
+
 /** Masks credentials wherever they are shown: logs, {@code /status}, the console. */
 public final class Secrets {
     private static final int VISIBLE_TAIL = 5;
@@ -23,5 +26,26 @@ public final class Secrets {
             sb.append(i >= start && i < tail && Character.isLetterOrDigit(c) ? '*' : c);
         }
         return sb.toString();
+    }
+
+    /** Passwords and tokens show nothing of themselves, not even their length; null stays null (unset). */
+    public static String maskPassword(String password) {
+        return password == null ? null : "********";
+    }
+
+    /** A URL with any password in its user-info part (e.g. {@code redis://:secret@host}) masked. */
+    public static String maskUriCredentials(URI uri) {
+        if (uri == null || uri.getRawUserInfo() == null) {
+            return String.valueOf(uri);
+        }
+        String userInfo = uri.getRawUserInfo();
+        int colon = userInfo.indexOf(':');
+        String masked = colon < 0 ? userInfo : userInfo.substring(0, colon) + ":" + maskPassword("x");
+        try {
+            return new URI(uri.getScheme(), masked, uri.getHost(), uri.getPort(), uri.getPath(), uri.getQuery(),
+                    uri.getFragment()).toString();
+        } catch (URISyntaxException e) {
+            return uri.getScheme() + "://" + maskPassword("x") + "@" + uri.getHost();
+        }
     }
 }
