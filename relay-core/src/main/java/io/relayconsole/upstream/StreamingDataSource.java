@@ -158,12 +158,12 @@ public final class StreamingDataSource implements DataSource {
     private enum Outcome { RETRY, RESTART_NOW, STOP }
 
     private Outcome connectAndRead() {
-        EventSource es = new EventSource.Builder(ConnectStrategy.http(URI.create(streamUrl()))
-                .httpClient(httpClient)
-                .header("Authorization", settings.sdkKey())
-                .header("User-Agent", settings.userAgent()))
-                .streamEventData(true)
-                .build();
+        BodyTrackingConnectStrategy connect = new BodyTrackingConnectStrategy(
+                ConnectStrategy.http(URI.create(streamUrl()))
+                        .httpClient(httpClient)
+                        .header("Authorization", settings.sdkKey())
+                        .header("User-Agent", settings.userAgent()));
+        EventSource es = new EventSource.Builder(connect).streamEventData(true).build();
         current = es;
         try {
             if (stopped || restartRequested) {
@@ -186,6 +186,7 @@ public final class StreamingDataSource implements DataSource {
             current = null;
             es.interrupt(); // closes a connection that completed after close() was called from another thread
             es.close();
+            connect.closeLastBody();
         }
     }
 
