@@ -35,8 +35,19 @@ final class SimulatorHttpHandler implements HttpHandler {
         this.simulator = simulator;
     }
 
+    /**
+     * Thrown out of {@link #handle} to make the JDK server close the TCP connection: closing an exchange
+     * short of its announced length would leave the client waiting for the missing bytes instead.
+     */
+    private static final class DropConnection extends RuntimeException {
+        DropConnection() {
+            super("simulated connection drop", null, false, false);
+        }
+    }
+
     @Override
     public void handle(HttpExchange exchange) {
+        boolean dropped = false;
         try {
             String path = exchange.getRequestURI().getPath();
             if (path.startsWith("/admin/")) {
@@ -48,10 +59,15 @@ final class SimulatorHttpHandler implements HttpHandler {
             LOG.debug("Simulator: connection ended: {}", e.toString());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (DropConnection e) {
+            dropped = true;
+            throw e;
         } catch (RuntimeException e) {
             LOG.warn("Simulator: request failed", e);
         } finally {
-            exchange.close();
+            if (!dropped) {
+                exchange.close();
+            }
         }
     }
 
@@ -161,14 +177,14 @@ final class SimulatorHttpHandler implements HttpHandler {
             return;
         }
         exchange.sendResponseHeaders(status, body.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            if (status == 200 && simulator.fault() == UpstreamFault.DROP_MID_EVENT && !path.startsWith("/admin/")) {
-                out.write(body, 0, body.length / 2);
-                out.flush();
-                return; // closing short of the announced length drops the connection
-            }
-            out.write(body);
+        OutputStream out = exchange.getResponseBody();
+        if (status == 200 && simulator.fault() == UpstreamFault.DROP_MID_EVENT && !path.startsWith("/admin/")) {
+            out.write(body, 0, body.length / 2);
+            out.flush();
+            throw new DropConnection();
         }
+        out.write(body);
+        out.close();
     }
 
     private void record(HttpExchange exchange, String path, SimulatedEnvironment env, int status) {
