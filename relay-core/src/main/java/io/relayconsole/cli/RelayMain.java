@@ -24,6 +24,14 @@ import org.slf4j.LoggerFactory;
 public final class RelayMain {
     static final int EXIT_CONFIG_ERROR = 1;
     static final int EXIT_START_FAILED = 2;
+
+    static {
+        // Before the first logger exists: the engine jar carries no logback.xml, so embedders keep their own.
+        if (System.getProperty("logback.configurationFile") == null) {
+            System.setProperty("logback.configurationFile", "logback-relay.xml");
+        }
+    }
+
     private static final Logger LOG = LoggerFactory.getLogger(RelayMain.class);
 
     private RelayMain() {
