@@ -12,6 +12,7 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.relayconsole.config.Secrets;
@@ -97,7 +98,7 @@ final class SdkRequestHandler extends SimpleChannelInboundHandler<FullHttpReques
         if (env == null) {
             return;
         }
-        if (info.uri().contains("filter=")) {
+        if (new QueryStringDecoder(info.uri()).parameters().containsKey("filter")) {
             refuse(ctx, info, env.name(), HttpResponseStatus.NOT_FOUND, "payload filters are not supported", false);
             return;
         }

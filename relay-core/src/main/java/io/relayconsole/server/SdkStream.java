@@ -155,7 +155,7 @@ final class SdkStream {
 
     private String describe() {
         SdkConnection c = connection;
-        return (c != null ? "#" + c.id() + " " : "") + kind.name().toLowerCase() + " from " + channel.remoteAddress();
+        return (c != null ? "#" + c.id() + " " : "") + kind.name().toLowerCase(java.util.Locale.ROOT) + " from " + channel.remoteAddress();
     }
 
     private void runOnLoop(Runnable task, ByteBuf owned) {
