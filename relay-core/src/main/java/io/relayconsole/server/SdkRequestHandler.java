@@ -1,9 +1,7 @@
 package io.relayconsole.server;
 
 import io.netty.channel.ChannelFutureListener;
-import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.DecoderResult;
 import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.FullHttpRequest;
@@ -20,7 +18,6 @@ import io.relayconsole.relay.Readiness;
 import io.relayconsole.relay.Relay;
 import io.relayconsole.relay.RelayEnvironment;
 import io.relayconsole.store.StoreException;
-import java.io.IOException;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -28,11 +25,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Answers one complete request: checks it, authenticates it, and hands it to the stream, polling or status
- * endpoints. Runs on the request threads, not the I/O threads, because reading a persistent store may wait.
+ * endpoints. Runs on the request threads, not the I/O threads, because reading a persistent store may wait;
+ * it is shared by all connections and keeps no per-request state.
  * Every poll and every refusal is recorded in the relay's request log.
  */
-@ChannelHandler.Sharable
-final class SdkRequestHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
+final class SdkRequestHandler {
     private static final Logger LOG = LoggerFactory.getLogger(SdkRequestHandler.class);
 
     private final Relay relay;
@@ -49,8 +46,8 @@ final class SdkRequestHandler extends SimpleChannelInboundHandler<FullHttpReques
         this.status = new StatusEndpoints(relay);
     }
 
-    @Override
-    protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
+    /** Answers {@code request}; the caller releases it afterwards. */
+    void handle(ChannelHandlerContext ctx, FullHttpRequest request) {
         RequestInfo info = RequestInfo.of(ctx.channel(), request);
         try {
             dispatch(ctx, info, request);
@@ -195,16 +192,6 @@ final class SdkRequestHandler extends SimpleChannelInboundHandler<FullHttpReques
         } else {
             ctx.writeAndFlush(response);
         }
-    }
-
-    @Override
-    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        if (cause instanceof IOException) {
-            LOG.debug("SDK connection {} failed: {}", ctx.channel().remoteAddress(), cause.toString());
-        } else {
-            LOG.warn("Unexpected error on SDK connection {}; closing it", ctx.channel().remoteAddress(), cause);
-        }
-        ctx.close();
     }
 
     private static String capitalize(String s) {

@@ -95,7 +95,7 @@ public final class SdkServer implements AutoCloseable {
                                 .addLast("keepAlive", new HttpServerKeepAliveHandler())
                                 .addLast("aggregate", new BoundedAggregator(limits.maxRequestBodyBytes(),
                                         relay.requests()))
-                                .addLast(requestThreads, "sdk", handler);
+                                .addLast("sdk", new RequestOffloader(handler, requestThreads.next()));
                     }
                 });
         InetSocketAddress address = bindAddress == null ? new InetSocketAddress(port)
@@ -143,17 +143,14 @@ public final class SdkServer implements AutoCloseable {
             serverChannel = null;
         }
         channels.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
-        shutdown(acceptor);
-        shutdown(workers);
-        shutdown(requestThreads);
+        // Request threads first (they may still write to closing channels), then the I/O threads.
+        for (EventExecutorGroup group : new EventExecutorGroup[] {requestThreads, workers, acceptor}) {
+            if (group != null) {
+                group.shutdownGracefully(0, 2000, TimeUnit.MILLISECONDS).awaitUninterruptibly(3, TimeUnit.SECONDS);
+            }
+        }
         acceptor = null;
         workers = null;
         requestThreads = null;
-    }
-
-    private static void shutdown(EventExecutorGroup group) {
-        if (group != null) {
-            group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(3, TimeUnit.SECONDS);
-        }
     }
 }
