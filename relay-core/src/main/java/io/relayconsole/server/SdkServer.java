@@ -1,21 +1,156 @@
 package io.relayconsole.server;
 
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.http.HttpDecoderConfig;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.HttpServerKeepAliveHandler;
+import io.netty.util.concurrent.DefaultEventExecutorGroup;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import io.netty.util.concurrent.EventExecutorGroup;
+import io.netty.util.concurrent.GlobalEventExecutor;
+import io.netty.util.concurrent.ScheduledFuture;
+import io.relayconsole.config.MainConfig;
 import io.relayconsole.relay.Relay;
+import io.relayconsole.relay.RelayEnvironment;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** PLACEHOLDER: the SDK-facing Netty server; to be implemented. */
+/**
+ * The SDK-facing HTTP server (proxy mode): the {@code /all} and {@code /flags} streams, the polling
+ * endpoints, {@code /status} and {@code /health}. Non-blocking: a stream holds no thread, and its payloads are
+ * encoded once per data version and shared by every connection.
+ */
 public final class SdkServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(SdkServer.class);
+
     private final Relay relay;
+    private final ServerLimits limits;
+    private final Map<String, EnvironmentFeed> feeds = new LinkedHashMap<>();
+    private final ChannelGroup channels = new DefaultChannelGroup("sdk-connections", GlobalEventExecutor.INSTANCE);
+    private EventLoopGroup acceptor;
+    private EventLoopGroup workers;
+    private EventExecutorGroup requestThreads;
+    private Channel serverChannel;
+    private ScheduledFuture<?> heartbeats;
 
     public SdkServer(Relay relay) {
+        this(relay, ServerLimits.defaults());
+    }
+
+    public SdkServer(Relay relay, ServerLimits limits) {
         this.relay = relay;
+        this.limits = limits;
     }
 
-    /** Binds and returns the bound port. {@code bindAddress} null means all interfaces. */
-    public int start(String bindAddress, int port) throws InterruptedException {
-        throw new UnsupportedOperationException("not yet");
+    /** Binds and returns the bound port. {@code bindAddress} null means all interfaces; port 0 picks a free one. */
+    public synchronized int start(String bindAddress, int port) throws InterruptedException {
+        if (serverChannel != null) {
+            throw new IllegalStateException("The SDK server is already started");
+        }
+        MainConfig main = relay.config().main();
+        for (RelayEnvironment env : relay.environments()) {
+            EnvironmentFeed feed = EnvironmentFeed.create();
+            feeds.put(env.name(), feed);
+            env.addUpdateListener(feed.broadcaster());
+        }
+        acceptor = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("sdk-accept", true),
+                NioIoHandler.newFactory());
+        workers = new MultiThreadIoEventLoopGroup(0, new DefaultThreadFactory("sdk-io", true),
+                NioIoHandler.newFactory());
+        requestThreads = new DefaultEventExecutorGroup(limits.requestThreads(),
+                new DefaultThreadFactory("sdk-requests", true));
+        StreamOpener streams = new StreamOpener(relay.connections(), limits.maxPendingStreamBytes(),
+                main.maxClientConnectionTime());
+        SdkRequestHandler handler = new SdkRequestHandler(relay, feeds, streams);
+        HttpDecoderConfig decoderConfig = new HttpDecoderConfig()
+                .setMaxInitialLineLength(limits.maxInitialLineLength())
+                .setMaxHeaderSize(limits.maxHeaderBytes());
+
+        ServerBootstrap bootstrap = new ServerBootstrap()
+                .group(acceptor, workers)
+                .channel(NioServerSocketChannel.class)
+                .option(ChannelOption.SO_BACKLOG, 1024)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childHandler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel ch) {
+                        channels.add(ch);
+                        ch.pipeline()
+                                .addLast("http", new HttpServerCodec(decoderConfig))
+                                .addLast("keepAlive", new HttpServerKeepAliveHandler())
+                                .addLast("aggregate", new BoundedAggregator(limits.maxRequestBodyBytes(),
+                                        relay.requests()))
+                                .addLast("sdk", new RequestOffloader(handler, requestThreads.next()));
+                    }
+                });
+        InetSocketAddress address = bindAddress == null ? new InetSocketAddress(port)
+                : new InetSocketAddress(bindAddress, port);
+        try {
+            serverChannel = bootstrap.bind(address).sync().channel();
+        } catch (RuntimeException | InterruptedException e) {
+            close();
+            throw e;
+        }
+        scheduleHeartbeats(main.heartbeatInterval());
+        int bound = ((InetSocketAddress) serverChannel.localAddress()).getPort();
+        LOG.info("SDK server listening on {}:{}", bindAddress == null ? "*" : bindAddress, bound);
+        return bound;
     }
 
+    private void scheduleHeartbeats(Duration interval) {
+        if (interval == null || interval.isZero() || interval.isNegative()) {
+            return;
+        }
+        long ms = interval.toMillis();
+        heartbeats = workers.next().scheduleAtFixedRate(() -> {
+            for (EnvironmentFeed feed : feeds.values()) {
+                feed.broadcaster().heartbeat();
+            }
+        }, ms, ms, TimeUnit.MILLISECONDS);
+    }
+
+    /** Stops accepting, closes every connection (streams included) and frees the threads. */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (heartbeats != null) {
+            heartbeats.cancel(false);
+            heartbeats = null;
+        }
+        for (RelayEnvironment env : relay.environments()) {
+            EnvironmentFeed feed = feeds.get(env.name());
+            if (feed != null) {
+                env.removeUpdateListener(feed.broadcaster());
+            }
+        }
+        feeds.clear();
+        if (serverChannel != null) {
+            serverChannel.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
+            serverChannel = null;
+        }
+        channels.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
+        // Request threads first (they may still write to closing channels), then the I/O threads.
+        for (EventExecutorGroup group : new EventExecutorGroup[] {requestThreads, workers, acceptor}) {
+            if (group != null) {
+                group.shutdownGracefully(0, 2000, TimeUnit.MILLISECONDS).awaitUninterruptibly(3, TimeUnit.SECONDS);
+            }
+        }
+        acceptor = null;
+        workers = null;
+        requestThreads = null;
     }
 }

@@ -1,0 +1,98 @@
+package io.relayconsole.server;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.relayconsole.model.DataKind;
+import io.relayconsole.model.FullDataSet;
+import io.relayconsole.model.Item;
+import io.relayconsole.relay.UpdateListener;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Fans one environment's changes out to its open streams. Each change is encoded once into one buffer, and
+ * every stream gets a retained duplicate of it; the writes happen on each stream's own event loop, so the
+ * data source's thread only enqueues.
+ */
+final class EnvironmentBroadcaster implements UpdateListener {
+    private final PayloadCache payloads;
+    private final Set<SdkStream> streams = ConcurrentHashMap.newKeySet();
+
+    EnvironmentBroadcaster(PayloadCache payloads) {
+        this.payloads = payloads;
+    }
+
+    void add(SdkStream stream) {
+        streams.add(stream);
+    }
+
+    void remove(SdkStream stream) {
+        streams.remove(stream);
+    }
+
+    Set<SdkStream> streams() {
+        return streams;
+    }
+
+    @Override
+    public void onFullData(FullDataSet data) {
+        if (streams.isEmpty()) {
+            return;
+        }
+        DataVersionPayloads p = payloads.forData(data);
+        for (SdkStream s : streams) {
+            SharedBytes frame = s.kind() == StreamKind.ALL ? p.allPutFrame() : p.flagsPutFrame();
+            s.deliver(frame.view(), true);
+        }
+    }
+
+    @Override
+    public void onItem(DataKind kind, Item item) {
+        if (streams.isEmpty()) {
+            return;
+        }
+        ByteBuf all = null;
+        ByteBuf legacy = null;
+        try {
+            for (SdkStream s : streams) {
+                if (s.kind() == StreamKind.ALL) {
+                    if (all == null) {
+                        all = encode(SseFrames.itemEvent(kind, item));
+                    }
+                    s.deliver(all.retainedDuplicate(), true);
+                } else if (kind == DataKind.FEATURES) {
+                    if (legacy == null) {
+                        legacy = encode(SseFrames.legacyFlagEvent(item));
+                    }
+                    s.deliver(legacy.retainedDuplicate(), true);
+                }
+            }
+        } finally {
+            if (all != null) {
+                all.release();
+            }
+            if (legacy != null) {
+                legacy.release();
+            }
+        }
+    }
+
+    /** A comment line to every stream, so SDKs and load balancers see the connection is alive. */
+    void heartbeat() {
+        if (streams.isEmpty()) {
+            return;
+        }
+        ByteBuf beat = encode(SseFrames.HEARTBEAT);
+        try {
+            for (SdkStream s : streams) {
+                s.deliver(beat.retainedDuplicate(), false);
+            }
+        } finally {
+            beat.release();
+        }
+    }
+
+    private static ByteBuf encode(byte[] frame) {
+        return Unpooled.directBuffer(frame.length, frame.length).writeBytes(frame);
+    }
+}
