@@ -56,6 +56,7 @@ public final class RelayEnvironment implements DataSourceUpdates {
 
     private volatile DataStore store;
     private volatile CachingDataStore cache; // null for the in-memory store
+    private final StoreStatus inMemoryStoreStatus;
     private volatile StoreSupervisor supervisor;
     private volatile DataSource dataSource;
     private volatile ScheduledFuture<?> initTimer;
@@ -77,6 +78,7 @@ public final class RelayEnvironment implements DataSourceUpdates {
         this.connections = connections;
         this.clock = options.clock();
         this.status = DataSourceStatus.initializing(clock.instant());
+        this.inMemoryStoreStatus = StoreStatus.availableSince(clock.instant());
         useStore(options.storeFactory().apply(config), options.cacheTtl());
     }
 
@@ -203,7 +205,7 @@ public final class RelayEnvironment implements DataSourceUpdates {
     /** The store's health; an in-memory store is always available. */
     public StoreStatus storeStatus() {
         CachingDataStore c = cache;
-        return c != null ? c.tracker().status() : StoreStatus.availableSince(null);
+        return c != null ? c.tracker().status() : inMemoryStoreStatus;
     }
 
     /** How fresh the cache in front of a persistent store is; null for the in-memory store. */

@@ -9,13 +9,11 @@ import io.relayconsole.config.Secrets;
 import io.relayconsole.model.Json;
 import io.relayconsole.relay.Relay;
 import io.relayconsole.relay.RelayEnvironment;
-import io.relayconsole.store.DataStore;
 import io.relayconsole.store.StoreDescription;
+import io.relayconsole.store.StoreStatus;
 import io.relayconsole.upstream.DataSourceStatus;
 import io.relayconsole.upstream.RelayVersion;
 import java.time.Instant;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * {@code GET /status} in ld-relay's JSON shape (always 200), and {@code GET /health}, whose HTTP status says
@@ -23,8 +21,6 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class StatusEndpoints {
     private final Relay relay;
-    // When each environment's store was first seen in its current availability, for "stateSince".
-    private final Map<String, StoreState> storeStates = new ConcurrentHashMap<>();
 
     StatusEndpoints(Relay relay) {
         this.relay = relay;
@@ -36,7 +32,7 @@ final class StatusEndpoints {
         ObjectNode envs = root.putObject("environments");
         boolean degraded = false;
         for (RelayEnvironment env : relay.environments()) {
-            StoreState store = storeState(env, now);
+            StoreStatus store = env.storeStatus();
             EnvironmentHealth health = health(env, store, now);
             degraded |= health.degradesStatus();
             envs.set(env.name(), environmentStatus(env, health, store));
@@ -53,7 +49,7 @@ final class StatusEndpoints {
         ObjectNode envs = root.putObject("environments");
         boolean healthy = true;
         for (RelayEnvironment env : relay.environments()) {
-            EnvironmentHealth health = health(env, storeState(env, now), now);
+            EnvironmentHealth health = health(env, env.storeStatus(), now);
             healthy &= !health.failsHealthCheck();
             ObjectNode e = envs.putObject(env.name());
             e.put("status", !health.running() ? "stopped" : health.connected() ? "connected" : "disconnected");
@@ -66,11 +62,11 @@ final class StatusEndpoints {
         return jsonResponse(healthy ? HttpResponseStatus.OK : HttpResponseStatus.SERVICE_UNAVAILABLE, root);
     }
 
-    private EnvironmentHealth health(RelayEnvironment env, StoreState store, Instant now) {
+    private EnvironmentHealth health(RelayEnvironment env, StoreStatus store, Instant now) {
         return EnvironmentHealth.of(env, store.available(), relay.config().main().disconnectedStatusTime(), now);
     }
 
-    private ObjectNode environmentStatus(RelayEnvironment env, EnvironmentHealth health, StoreState store) {
+    private ObjectNode environmentStatus(RelayEnvironment env, EnvironmentHealth health, StoreStatus store) {
         ObjectNode e = Json.MAPPER.createObjectNode();
         e.put("sdkKey", Secrets.mask(env.config().sdkKey()));
         if (env.config().envId() != null) {
@@ -107,20 +103,6 @@ final class StatusEndpoints {
         return e;
     }
 
-    private StoreState storeState(RelayEnvironment env, Instant now) {
-        boolean available = isAvailable(env.store());
-        return storeStates.compute(env.name(), (name, previous) ->
-                previous != null && previous.available() == available ? previous : new StoreState(available, now));
-    }
-
-    private static boolean isAvailable(DataStore store) {
-        try {
-            return store.isAvailable();
-        } catch (RuntimeException e) {
-            return false;
-        }
-    }
-
     private static void putIfPresent(ObjectNode node, String field, String value) {
         if (value != null) {
             node.put(field, value);
@@ -135,6 +117,4 @@ final class StatusEndpoints {
         }
     }
 
-    private record StoreState(boolean available, Instant since) {
-    }
 }

@@ -1,5 +1,6 @@
 package io.relayconsole.server;
 
+import io.relayconsole.testing.SwitchableStore;
 import static io.relayconsole.server.ServerTestSupport.KEY_A;
 import static io.relayconsole.server.ServerTestSupport.data;
 import static io.relayconsole.server.ServerTestSupport.env;
@@ -28,10 +29,10 @@ import org.junit.jupiter.api.Test;
 class PollingEndpointsTest {
     private Relay relay;
     private RelayEnvironment env;
-    private FlakyStore store;
+    private SwitchableStore store;
 
     private void start(EnvironmentConfig config) throws InterruptedException {
-        store = new FlakyStore();
+        store = new SwitchableStore();
         relay = ServerTestSupport.relay(main(Duration.ofSeconds(30), Duration.ofMinutes(3)), List.of(config),
                 c -> store).start();
         env = env(relay, config.name());
@@ -141,7 +142,7 @@ class PollingEndpointsTest {
     @Test
     void storeFailureAnswers503ForPollsAndNewStreams() throws Exception {
         start();
-        store.setFailing(true);
+        store.setDown(true);
         for (String path : List.of("/sdk/latest-all", "/sdk/latest-flags/f1", "/sdk/flags", "/all", "/flags")) {
             HttpResponse<byte[]> r = get(relay.port(), path, "Authorization", KEY_A);
             assertThat(r.statusCode()).as(path).isEqualTo(503);
@@ -152,7 +153,7 @@ class PollingEndpointsTest {
         assertThat(last.status()).isEqualTo(503);
         assertThat(last.reason()).contains("data store unavailable");
 
-        store.setFailing(false);
+        store.setDown(false);
         assertThat(get(relay.port(), "/sdk/latest-all", "Authorization", KEY_A).statusCode()).isEqualTo(200);
     }
 }

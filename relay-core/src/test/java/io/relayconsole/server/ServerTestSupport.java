@@ -66,7 +66,9 @@ final class ServerTestSupport {
     }
 
     static Relay relay(MainConfig main, List<EnvironmentConfig> envs, Function<EnvironmentConfig, DataStore> stores) {
-        RelayOptions.Builder options = RelayOptions.builder().dataSourceFactory(SILENT_SOURCE).bindAddress("127.0.0.1");
+        // No cache in front of persistent test stores: these tests look at what the server does when reads fail.
+        RelayOptions.Builder options = RelayOptions.builder().dataSourceFactory(SILENT_SOURCE).bindAddress("127.0.0.1")
+                .cacheTtl(Duration.ZERO);
         if (stores != null) {
             options.storeFactory(stores);
         }

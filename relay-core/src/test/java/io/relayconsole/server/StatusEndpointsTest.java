@@ -1,5 +1,6 @@
 package io.relayconsole.server;
 
+import io.relayconsole.testing.SwitchableStore;
 import static io.relayconsole.server.ServerTestSupport.KEY_A;
 import static io.relayconsole.server.ServerTestSupport.KEY_B;
 import static io.relayconsole.server.ServerTestSupport.data;
@@ -37,7 +38,7 @@ class StatusEndpointsTest {
 
     @Test
     void statusHasLdRelayShapeWithMaskedKeysAndNeedsNoAuth() throws Exception {
-        FlakyStore persistent = new FlakyStore();
+        SwitchableStore persistent = new SwitchableStore();
         relay = ServerTestSupport.relay(main(Duration.ofSeconds(30), Duration.ofMinutes(3)),
                 List.of(EnvironmentConfig.of("a", KEY_A), EnvironmentConfig.of("b", KEY_B)),
                 c -> c.name().equals("b") ? persistent : (DataStore) new InMemoryDataStore()).start();
@@ -74,7 +75,9 @@ class StatusEndpointsTest {
         assertThat(root.path("version").asText()).isNotEmpty();
         assertThat(root.path("clientVersion").asText()).isNotEmpty();
 
-        persistent.setFailing(true);
+        // The relay notices an outage when an operation fails, as ld-relay does: here, writing an update.
+        persistent.setDown(true);
+        env(relay, "b").upsert(io.relayconsole.model.DataKind.FEATURES, flag("f9", 1));
         JsonNode later = Json.MAPPER.readTree(text(get(relay.port(), "/status")));
         assertThat(later.path("environments").path("b").path("dataStoreStatus").path("state").asText())
                 .isEqualTo("INTERRUPTED");
