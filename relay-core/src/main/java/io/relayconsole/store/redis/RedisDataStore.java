@@ -234,8 +234,8 @@ public final class RedisDataStore implements DataStore {
         public void queue(RedisCommands<String, byte[]> redis) {
             redis.del(key);
             Map<String, byte[]> chunk = new LinkedHashMap<>();
-            for (Item item : items.values()) {
-                chunk.put(item.key(), item.json());
+            for (Map.Entry<String, Item> entry : items.entrySet()) {
+                chunk.put(entry.getKey(), entry.getValue().json()); // the data set's key is the hash field
                 if (chunk.size() == HSET_CHUNK_SIZE) {
                     redis.hset(key, chunk);
                     chunk = new LinkedHashMap<>();
