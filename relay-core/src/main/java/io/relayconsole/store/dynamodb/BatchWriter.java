@@ -15,17 +15,23 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 final class BatchWriter {
     static final int BATCH_SIZE = 25;
     static final int MAX_ATTEMPTS = 8;
-    private static final long FIRST_PAUSE_MILLIS = 50;
+    static final long FIRST_PAUSE_MILLIS = 50;
     private static final long MAX_PAUSE_MILLIS = 1000;
 
     private final DynamoDbClient client;
     private final String tableName;
     private final DynamoDbErrors errors;
+    private final long firstPauseMillis;
 
     BatchWriter(DynamoDbClient client, String tableName, DynamoDbErrors errors) {
+        this(client, tableName, errors, FIRST_PAUSE_MILLIS);
+    }
+
+    BatchWriter(DynamoDbClient client, String tableName, DynamoDbErrors errors, long firstPauseMillis) {
         this.client = client;
         this.tableName = tableName;
         this.errors = errors;
+        this.firstPauseMillis = firstPauseMillis;
     }
 
     void write(List<WriteRequest> requests) {
@@ -36,7 +42,7 @@ final class BatchWriter {
 
     private void writeBatch(List<WriteRequest> batch) {
         List<WriteRequest> pending = batch;
-        long pause = FIRST_PAUSE_MILLIS;
+        long pause = firstPauseMillis;
         for (int attempt = 1; ; attempt++) {
             List<WriteRequest> toSend = pending;
             BatchWriteItemResponse response = errors.call("write a batch of " + toSend.size() + " items",

@@ -164,11 +164,13 @@ public final class DynamoDbStoreOptions {
             if (endpoint == null || endpoint.isBlank()) {
                 return endpoint((URI) null);
             }
+            URI uri;
             try {
-                return endpoint(URI.create(endpoint.trim()));
+                uri = URI.create(endpoint.trim());
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("The DynamoDB endpoint \"" + endpoint + "\" is not a valid URL", e);
             }
+            return endpoint(uri);
         }
 
         public Builder region(String region) {
