@@ -88,9 +88,11 @@ public final class DynamoDbDataStore implements DataStore {
         }
         List<WriteRequest> writes = new ArrayList<>();
         List<DroppedItem> droppedNow = new ArrayList<>();
-        // DataKind order puts segments before the flags that reference them.
+        // DataKind order puts segments before the flags that reference them; flags follow their prerequisites.
         for (DataKind kind : DataKind.values()) {
-            for (Item item : data.get(kind).values()) {
+            Iterable<Item> items = kind == DataKind.FEATURES
+                    ? PrerequisiteOrder.of(data.get(kind)) : data.get(kind).values();
+            for (Item item : items) {
                 Map<String, AttributeValue> attributes = schema.toAttributes(kind, item);
                 int size = DynamoDbSchema.estimatedSize(attributes);
                 if (size > DynamoDbSchema.MAX_ITEM_SIZE) {
