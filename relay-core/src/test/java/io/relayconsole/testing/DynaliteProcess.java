@@ -33,6 +33,8 @@ public final class DynaliteProcess implements AutoCloseable {
         this.port = port;
         this.dataDir = dataDir;
         this.logFile = Files.createTempFile("dynalite-", ".log");
+        // A test JVM that ends without close() must not leave a server behind.
+        Runtime.getRuntime().addShutdownHook(new Thread(this::kill, "dynalite-stop"));
     }
 
     /** Starts dynalite on a free port with a fresh data directory; fails with install advice if it is missing. */
@@ -59,7 +61,7 @@ public final class DynaliteProcess implements AutoCloseable {
     }
 
     /** Kills the server abruptly, as a crash would; its data stays on disk. */
-    public void kill() {
+    public synchronized void kill() {
         if (process == null) {
             return;
         }
@@ -74,7 +76,7 @@ public final class DynaliteProcess implements AutoCloseable {
     }
 
     /** Starts the server again on the same port with the same data directory. */
-    public void restart() {
+    public synchronized void restart() {
         kill();
         startProcess();
     }

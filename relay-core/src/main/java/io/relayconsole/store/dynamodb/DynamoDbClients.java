@@ -24,8 +24,11 @@ final class DynamoDbClients {
     private DynamoDbClients() {
     }
 
-    /** A client for {@code region} (resolved with {@link #region}, so the caller can show it). */
-    static DynamoDbClient create(DynamoDbStoreOptions options, Region region) {
+    /**
+     * A client for {@code region} and {@code credentials} (resolved with {@link #region} and {@link #credentials}
+     * by the caller, which shows the region and must close the credentials provider: the client does not).
+     */
+    static DynamoDbClient create(DynamoDbStoreOptions options, Region region, AwsCredentialsProvider credentials) {
         var builder = DynamoDbClient.builder()
                 .httpClientBuilder(UrlConnectionHttpClient.builder()
                         .connectionTimeout(options.connectTimeout())
@@ -38,7 +41,7 @@ final class DynamoDbClients {
                                 .build())
                         .build())
                 .region(region)
-                .credentialsProvider(credentials(options));
+                .credentialsProvider(credentials);
         if (options.endpoint() != null) {
             builder.endpointOverride(options.endpoint());
         }

@@ -30,6 +30,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.core.waiters.WaiterOverrideConfiguration;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
@@ -60,18 +61,25 @@ public final class DynamoDbDataStore implements DataStore {
 
     private final DynamoDbStoreOptions options;
     private final DynamoDbSchema schema;
+    private final AwsCredentialsProvider credentials;
     private final DynamoDbClient client;
     private final DynamoDbErrors errors;
     private final BatchWriter batchWriter;
     private final String server;
     private final Map<String, DroppedItem> dropped = new ConcurrentHashMap<>();
 
+    /**
+     * Sets up the client; nothing is sent to DynamoDB until the first operation.
+     *
+     * @throws StoreException if no AWS region can be determined (only without an endpoint override)
+     */
     public DynamoDbDataStore(DynamoDbStoreOptions options) {
         this.options = options;
         this.schema = new DynamoDbSchema(options.prefix());
         Region region = DynamoDbClients.region(options);
         this.server = options.endpoint() != null ? displayEndpoint(options.endpoint()) : "AWS region " + region.id();
-        this.client = DynamoDbClients.create(options, region);
+        this.credentials = DynamoDbClients.credentials(options);
+        this.client = DynamoDbClients.create(options, region, credentials);
         this.errors = new DynamoDbErrors(options.tableName(), server);
         this.batchWriter = new BatchWriter(client, options.tableName(), errors);
     }
@@ -252,6 +260,13 @@ public final class DynamoDbDataStore implements DataStore {
     @Override
     public void close() {
         client.close();
+        if (credentials instanceof AutoCloseable closeable) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                log.debug("Closing the AWS credentials provider failed", e);
+            }
+        }
     }
 
     private QueryRequest.Builder query(DataKind kind) {
