@@ -11,6 +11,7 @@ import io.relayconsole.config.RelayConfig;
 import io.relayconsole.config.SimulatorConfig;
 import io.relayconsole.relay.RelayOptions;
 import io.relayconsole.relay.RelayRuntime;
+import io.relayconsole.store.StoreFactory;
 import io.relayconsole.upstream.RelayVersion;
 import java.io.PrintStream;
 import java.util.Arrays;
@@ -76,8 +77,8 @@ public final class RelayMain {
 
         RelayRuntime runtime;
         try {
-            runtime = RelayRuntime.start(config, RelayOptions.builder().cacheTtl(StoreWiring.cacheTtl(config))
-                    .storeFactory(StoreWiring.storeFactory(config)).build());
+            runtime = RelayRuntime.start(config, RelayOptions.builder().cacheTtl(StoreFactory.cacheTtl(config))
+                    .storeFactory(StoreFactory.forConfig(config)).build());
         } catch (RuntimeException e) {
             LOG.error("Could not start the relay: {}", e.getMessage());
             return EXIT_START_FAILED;

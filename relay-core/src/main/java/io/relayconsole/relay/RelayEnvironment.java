@@ -87,7 +87,7 @@ public final class RelayEnvironment implements DataSourceUpdates {
         if (raw.description().isPersistent()) {
             StoreStatusTracker tracker = new StoreStatusTracker(raw, scheduler, clock, name());
             CachingDataStore caching = new CachingDataStore(raw, cacheTtl, clock, tracker);
-            supervisor = new StoreSupervisor(name(), caching, scheduler, this::reconnectUpstream,
+            supervisor = new StoreSupervisor(name(), caching, scheduler, updateLock, this::reconnectUpstream,
                     this::publishStoreStatus);
             cache = caching;
             store = caching;

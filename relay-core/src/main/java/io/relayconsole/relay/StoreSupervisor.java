@@ -36,11 +36,14 @@ final class StoreSupervisor implements StoreStatusTracker.Listener, AutoCloseabl
     private final Runnable requestUpstreamResync;
     private final Runnable onChange;
     private final ScheduledFuture<?> dataLossCheck;
+    private final Object updateLock;
     private volatile boolean storeWasInitialized;
 
+    /** {@code updateLock} is the environment's: held while writing back so no concurrent update is overwritten. */
     StoreSupervisor(String environment, CachingDataStore cache, ScheduledExecutorService scheduler,
-                    Runnable requestUpstreamResync, Runnable onChange) {
+                    Object updateLock, Runnable requestUpstreamResync, Runnable onChange) {
         this.environment = environment;
+        this.updateLock = updateLock;
         this.cache = cache;
         this.requestUpstreamResync = requestUpstreamResync;
         this.onChange = onChange;
@@ -110,7 +113,10 @@ final class StoreSupervisor implements StoreStatusTracker.Listener, AutoCloseabl
 
     private void writeBackAndResync(String why) {
         try {
-            int written = writeBack();
+            int written;
+            synchronized (updateLock) {
+                written = writeBack();
+            }
             LOG.info("[{}] {}: wrote {} item(s) back to the store", environment, why, written);
         } catch (StoreException e) {
             cache.tracker().markUnavailable(e);

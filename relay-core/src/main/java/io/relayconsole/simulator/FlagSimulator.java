@@ -31,6 +31,14 @@ import org.slf4j.LoggerFactory;
  * <p>Thread-safe. Uses the JDK's HTTP server with a thread per request, which suits long-lived streams.
  */
 public final class FlagSimulator implements AutoCloseable {
+    static {
+        // The JDK server reads this once, when its first instance is made: without it, Nagle's algorithm delays
+        // each small SSE event by up to 40 ms. Set only if the embedding application did not choose.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     private static final Logger LOG = LoggerFactory.getLogger(FlagSimulator.class);
     public static final Duration DEFAULT_HEARTBEAT_INTERVAL = Duration.ofSeconds(15);
     public static final Duration DEFAULT_SLOW_DELAY = Duration.ofSeconds(2);

@@ -155,12 +155,9 @@ public final class PollingDataSource implements DataSource {
             }
             byte[] body = readBounded(response.body());
             FullDataSet data = ItemParser.parseDataSet(body);
-            if (!updates.init(data)) {
-                etag = null; // make sure the next poll brings the full data again
-                fail(ErrorInfo.of(ErrorInfo.Kind.STORE_ERROR, "could not store the polled data", Instant.now()));
-                return true;
-            }
-            etag = response.header("ETag");
+            // A store failure is the store supervisor's to report; forgetting the ETag makes the next poll
+            // bring the full data again, so it reaches the store once the store is back.
+            etag = updates.init(data) ? response.header("ETag") : null;
             valid = false; // report VALID for every stored data set
             markValid();
             initialized.complete(true);

@@ -244,10 +244,13 @@ public final class StreamingDataSource implements DataSource {
         }
     }
 
+    /*
+     * A store failure is not the stream's business: the data arrived, the relay's store supervisor reports the
+     * outage and writes the data back (or resyncs) when the store returns. Restarting the stream here would only
+     * add an upstream reconnect storm to a database outage.
+     */
     private boolean applyPut(FullDataSet data) {
-        if (!updates.init(data)) {
-            return storeFailed("full data set");
-        }
+        updates.init(data);
         attempt = 0;
         updates.status(DataSourceState.VALID, null);
         initialized.complete(true);
@@ -255,18 +258,8 @@ public final class StreamingDataSource implements DataSource {
     }
 
     private boolean applyItem(StreamPayloads.KindItem change) {
-        if (!updates.upsert(change.kind(), change.item())) {
-            return storeFailed(change.kind().streamName() + " \"" + change.item().key() + "\"");
-        }
+        updates.upsert(change.kind(), change.item());
         return true;
-    }
-
-    /** As the SDKs do: the update could not be stored, so reconnect to receive a complete data set again. */
-    private boolean storeFailed(String what) {
-        String message = "could not store the " + what + "; restarting the stream";
-        LOG.warn("Stream ({}): {}", maskedKey, message);
-        updates.status(DataSourceState.INTERRUPTED, ErrorInfo.of(ErrorInfo.Kind.STORE_ERROR, message, Instant.now()));
-        return false;
     }
 
     /** Reported once; the environment logs it. Nothing from the event is stored and the stream restarts. */
