@@ -86,9 +86,9 @@ public final class RelayEnvironment implements DataSourceUpdates {
     private void useStore(DataStore raw, Duration cacheTtl) {
         if (raw.description().isPersistent()) {
             StoreStatusTracker tracker = new StoreStatusTracker(raw, scheduler, clock, name());
-            CachingDataStore caching = new CachingDataStore(raw, cacheTtl, clock, tracker);
-            supervisor = new StoreSupervisor(name(), caching, scheduler, updateLock, this::reconnectUpstream,
-                    this::publishStoreStatus);
+            CachingDataStore caching = new CachingDataStore(raw, cacheTtl, clock, tracker, this::publishStoreAccess);
+            supervisor = new StoreSupervisor(name(), caching, scheduler, updateLock, this::publishStoreAccess,
+                    this::reconnectUpstream, this::publishStoreStatus);
             cache = caching;
             store = caching;
         } else {
@@ -481,6 +481,10 @@ public final class RelayEnvironment implements DataSourceUpdates {
     private void touch() {
         updatesReceived.incrementAndGet();
         lastUpdate = clock.instant();
+    }
+
+    private void publishStoreAccess(io.relayconsole.store.StoreAccess access) {
+        events.publish(new RelayEvent.StoreAccessed(clock.instant(), name(), access));
     }
 
     private void publishStoreStatus() {

@@ -28,6 +28,11 @@ public sealed interface RelayEvent {
             implements RelayEvent {
     }
 
+    /** The relay read or wrote its persistent store (or answered a read from the cache). */
+    record StoreAccessed(Instant time, String environment, io.relayconsole.store.StoreAccess access)
+            implements RelayEvent {
+    }
+
     /** Upstream sent something unusable; it was skipped. */
     record MalformedData(Instant time, String environment, String reason) implements RelayEvent {
     }

@@ -5,6 +5,7 @@ import io.relayconsole.model.FullDataSet;
 import io.relayconsole.model.Item;
 import io.relayconsole.store.CachingDataStore;
 import io.relayconsole.store.DataStore;
+import io.relayconsole.store.StoreAccess;
 import io.relayconsole.store.StoreException;
 import io.relayconsole.store.StoreStatus;
 import io.relayconsole.store.StoreStatusTracker;
@@ -37,12 +38,15 @@ final class StoreSupervisor implements StoreStatusTracker.Listener, AutoCloseabl
     private final Runnable onChange;
     private final ScheduledFuture<?> dataLossCheck;
     private final Object updateLock;
+    private final StoreAccess.Listener accessListener;
     private volatile boolean storeWasInitialized;
 
     /** {@code updateLock} is the environment's: held while writing back so no concurrent update is overwritten. */
     StoreSupervisor(String environment, CachingDataStore cache, ScheduledExecutorService scheduler,
-                    Object updateLock, Runnable requestUpstreamResync, Runnable onChange) {
+                    Object updateLock, StoreAccess.Listener accessListener, Runnable requestUpstreamResync,
+                    Runnable onChange) {
         this.environment = environment;
+        this.accessListener = accessListener;
         this.updateLock = updateLock;
         this.cache = cache;
         this.requestUpstreamResync = requestUpstreamResync;
@@ -117,8 +121,11 @@ final class StoreSupervisor implements StoreStatusTracker.Listener, AutoCloseabl
             synchronized (updateLock) {
                 written = writeBack();
             }
+            accessListener.onAccess(new StoreAccess(StoreAccess.Operation.WRITE_BACK, false, true, written, null));
             LOG.info("[{}] {}: wrote {} item(s) back to the store", environment, why, written);
         } catch (StoreException e) {
+            accessListener.onAccess(new StoreAccess(StoreAccess.Operation.WRITE_BACK, false, false, 0,
+                    e.getMessage()));
             cache.tracker().markUnavailable(e);
             return;
         }

@@ -32,11 +32,18 @@ public final class CachingDataStore implements DataStore {
     private volatile Cached cached;
     private volatile FullDataSet lastKnown;
     private volatile boolean knownInitialized;
+    private final StoreAccess.Listener accessListener;
 
     private record Cached(FullDataSet data, Instant loadedAt) {
     }
 
     public CachingDataStore(DataStore store, Duration ttl, Clock clock, StoreStatusTracker tracker) {
+        this(store, ttl, clock, tracker, StoreAccess.Listener.NONE);
+    }
+
+    public CachingDataStore(DataStore store, Duration ttl, Clock clock, StoreStatusTracker tracker,
+                            StoreAccess.Listener accessListener) {
+        this.accessListener = accessListener;
         this.store = store;
         this.ttl = ttl;
         this.clock = clock;
@@ -74,12 +81,16 @@ public final class CachingDataStore implements DataStore {
     @Override
     public void init(FullDataSet data) {
         lastKnown = data;
+        int items = data.flags().size() + data.segments().size();
         try {
             tracker.timed(() -> store.init(data));
             knownInitialized = true;
             itemWrittenAt.clear();
             cached = ttl.isZero() ? null : new Cached(data, clock.instant());
+            accessListener.onAccess(new StoreAccess(StoreAccess.Operation.WRITE_ALL, false, true, items, null));
         } catch (StoreException e) {
+            accessListener.onAccess(new StoreAccess(StoreAccess.Operation.WRITE_ALL, false, false, items,
+                    e.getMessage()));
             if (cacheForever()) {
                 knownInitialized = true;
                 cached = new Cached(data, clock.instant());
@@ -96,7 +107,10 @@ public final class CachingDataStore implements DataStore {
         boolean updated;
         try {
             updated = tracker.timed(() -> store.upsert(kind, item));
+            accessListener.onAccess(new StoreAccess(StoreAccess.Operation.WRITE_ITEM, false, true, 1, null));
         } catch (StoreException e) {
+            accessListener.onAccess(new StoreAccess(StoreAccess.Operation.WRITE_ITEM, false, false, 1,
+                    e.getMessage()));
             if (cacheForever()) {
                 cacheItem(kind, item);
             }
@@ -137,6 +151,7 @@ public final class CachingDataStore implements DataStore {
     public FullDataSet getAllData() {
         Cached c = cached;
         if (fresh(c)) {
+            accessListener.onAccess(new StoreAccess(StoreAccess.Operation.READ_ALL, true, true, size(c.data()), null));
             return c.data();
         }
         synchronized (loadLock) {
@@ -144,7 +159,15 @@ public final class CachingDataStore implements DataStore {
             if (fresh(c)) {
                 return c.data(); // another request loaded it while this one waited
             }
-            FullDataSet data = tracker.timed(store::getAllData);
+            FullDataSet data;
+            try {
+                data = tracker.timed(store::getAllData);
+            } catch (StoreException e) {
+                accessListener.onAccess(new StoreAccess(StoreAccess.Operation.READ_ALL, false, false, 0,
+                        e.getMessage()));
+                throw e;
+            }
+            accessListener.onAccess(new StoreAccess(StoreAccess.Operation.READ_ALL, false, true, size(data), null));
             if (!ttl.isZero()) {
                 cached = new Cached(data, clock.instant());
                 itemWrittenAt.clear();
@@ -154,6 +177,10 @@ public final class CachingDataStore implements DataStore {
             }
             return data;
         }
+    }
+
+    private static int size(FullDataSet data) {
+        return data.flags().size() + data.segments().size();
     }
 
     @Override
