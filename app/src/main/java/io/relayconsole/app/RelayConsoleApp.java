@@ -2,23 +2,25 @@ package io.relayconsole.app;
 
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
-import io.relayconsole.app.overview.OverviewView;
-import io.relayconsole.app.overview.OverviewViewModel;
+import io.relayconsole.app.overview.OverviewScreen;
 import io.relayconsole.app.service.RelayService;
-import io.relayconsole.app.service.SnapshotFeed;
+import io.relayconsole.app.shell.ConsoleContext;
+import io.relayconsole.app.shell.ConsoleFeed;
+import io.relayconsole.app.shell.MainWindow;
+import io.relayconsole.app.shell.Screen;
 import io.relayconsole.config.DevelopmentConfig;
-import io.relayconsole.config.RelayConfig;
+import java.util.List;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
+import javafx.scene.control.Label;
 import javafx.stage.Stage;
 
 /** The desktop console: hosts the relay engine in-process and shows what it does. */
 public class RelayConsoleApp extends Application {
-    static final long SNAPSHOT_PERIOD_MILLIS = 250;
-
     private final RelayService service = new RelayService();
-    private SnapshotFeed feed;
+    private final ConsoleContext context = new ConsoleContext(service);
+    private ConsoleFeed feed;
 
     public static void main(String[] args) {
         launch(args);
@@ -30,17 +32,18 @@ public class RelayConsoleApp extends Application {
         Application.setUserAgentStylesheet(dark ? new PrimerDark().getUserAgentStylesheet()
                 : new PrimerLight().getUserAgentStylesheet());
 
-        OverviewViewModel overview = new OverviewViewModel();
+        OverviewScreen overview = new OverviewScreen(context);
+        List<Screen> screens = List.of(overview);
+        MainWindow window = new MainWindow(new Label(), screens);
         stage.setTitle("Relay Console");
-        stage.setScene(new Scene(new OverviewView(overview), 1100, 640));
+        stage.setScene(new Scene(window, 1280, 800));
         stage.show();
 
-        RelayConfig config = DevelopmentConfig.create();
-        service.start(config).whenComplete((runtime, error) -> Platform.runLater(() -> {
+        service.start(DevelopmentConfig.create()).whenComplete((runtime, error) -> Platform.runLater(() -> {
             if (error != null) {
-                overview.failed("The relay could not start: " + rootMessage(error));
+                overview.model().failed("The relay could not start: " + rootMessage(error));
             } else {
-                feed = new SnapshotFeed(runtime.relay(), SNAPSHOT_PERIOD_MILLIS, overview::apply);
+                feed = new ConsoleFeed(runtime.relay(), context::apply);
             }
         }));
     }
@@ -57,6 +60,7 @@ public class RelayConsoleApp extends Application {
         if (feed != null) {
             feed.close();
         }
+        context.close();
         service.close();
     }
 }

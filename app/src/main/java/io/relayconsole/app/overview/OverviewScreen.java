@@ -1,0 +1,40 @@
+package io.relayconsole.app.overview;
+
+import io.relayconsole.app.shell.ConsoleContext;
+import io.relayconsole.app.shell.Screen;
+import javafx.scene.Node;
+import org.kordamp.ikonli.Ikon;
+import org.kordamp.ikonli.material2.Material2AL;
+
+/** The overview: health and the environments at a glance. */
+public final class OverviewScreen implements Screen {
+    private final OverviewViewModel model = new OverviewViewModel();
+    private final OverviewView view = new OverviewView(model);
+
+    public OverviewScreen(ConsoleContext context) {
+        context.snapshotProperty().addListener((obs, old, snapshot) -> {
+            if (snapshot != null) {
+                model.apply(snapshot);
+            }
+        });
+    }
+
+    public OverviewViewModel model() {
+        return model;
+    }
+
+    @Override
+    public String title() {
+        return "Overview";
+    }
+
+    @Override
+    public Ikon icon() {
+        return Material2AL.DASHBOARD;
+    }
+
+    @Override
+    public Node view() {
+        return view;
+    }
+}

@@ -1,0 +1,91 @@
+package io.relayconsole.app.shell;
+
+import io.relayconsole.app.service.RelayService;
+import io.relayconsole.relay.RelayEvent;
+import io.relayconsole.relay.RelaySnapshot;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import javafx.application.Platform;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/**
+ * What every screen shares: the engine service, the latest snapshot and event batches (FX thread only), the
+ * selected environment, and a way to run engine commands off the FX thread.
+ */
+public final class ConsoleContext implements AutoCloseable {
+    private final RelayService service;
+    private final ObjectProperty<RelaySnapshot> snapshot = new SimpleObjectProperty<>();
+    private final StringProperty selectedEnvironment = new SimpleStringProperty();
+    private final List<Consumer<List<RelayEvent>>> eventListeners = new CopyOnWriteArrayList<>();
+    private final ExecutorService commands = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "console-commands");
+        t.setDaemon(true);
+        return t;
+    });
+
+    public ConsoleContext(RelayService service) {
+        this.service = service;
+    }
+
+    public RelayService service() {
+        return service;
+    }
+
+    /** The latest relay snapshot; null until the engine runs. FX thread. */
+    public ObjectProperty<RelaySnapshot> snapshotProperty() {
+        return snapshot;
+    }
+
+    /** The environment the screens focus on. FX thread. */
+    public StringProperty selectedEnvironmentProperty() {
+        return selectedEnvironment;
+    }
+
+    /** Receives each tick's batch of relay events on the FX thread (never one call per event). */
+    public void addEventListener(Consumer<List<RelayEvent>> listener) {
+        eventListeners.add(listener);
+    }
+
+    /** Called by the feed on the FX thread. */
+    public void apply(RelaySnapshot newSnapshot, List<RelayEvent> events) {
+        snapshot.set(newSnapshot);
+        if (selectedEnvironment.get() == null && !newSnapshot.environments().isEmpty()) {
+            selectedEnvironment.set(newSnapshot.environments().get(0).name());
+        }
+        if (!events.isEmpty()) {
+            for (Consumer<List<RelayEvent>> l : eventListeners) {
+                l.accept(events);
+            }
+        }
+    }
+
+    /**
+     * Runs an engine command (which may do network or store I/O) off the FX thread and delivers its result, or
+     * its failure, back on the FX thread.
+     */
+    public <T> CompletableFuture<T> run(Supplier<T> command, Consumer<T> onFxThread, Consumer<Throwable> onError) {
+        CompletableFuture<T> future = CompletableFuture.supplyAsync(command, commands);
+        future.whenComplete((result, error) -> Platform.runLater(() -> {
+            if (error != null) {
+                onError.accept(error instanceof java.util.concurrent.CompletionException && error.getCause() != null
+                        ? error.getCause() : error);
+            } else {
+                onFxThread.accept(result);
+            }
+        }));
+        return future;
+    }
+
+    @Override
+    public void close() {
+        commands.shutdownNow();
+    }
+}

@@ -1,0 +1,23 @@
+package io.relayconsole.app.shell;
+
+import javafx.scene.Node;
+import org.kordamp.ikonli.Ikon;
+
+/**
+ * One screen of the console (Overview, SDKs, Flags, ...). A screen builds its view once; the window shows one at
+ * a time and tells it when it becomes visible, so a hidden screen can pause its charts.
+ */
+public interface Screen {
+
+    String title();
+
+    Ikon icon();
+
+    Node view();
+
+    default void shown() {
+    }
+
+    default void hidden() {
+    }
+}
