@@ -1,0 +1,110 @@
+package io.relayconsole.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The headless relay as an operator runs it: flags, configuration errors, start-up, SIGTERM. */
+class RelayMainTest {
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(List<String> args, Map<String, String> env) throws Exception {
+        return RelayMain.run(args, env, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void helpAndVersion() throws Exception {
+        assertThat(run(List.of("--help"), Map.of())).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("--config FILE").contains("--from-env");
+        assertThat(run(List.of("--version"), Map.of())).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("Relay Console relay");
+    }
+
+    @Test
+    void anUnknownArgumentIsRefusedWithUsage() throws Exception {
+        assertThat(run(List.of("--frobnicate"), Map.of())).isEqualTo(RelayMain.EXIT_CONFIG_ERROR);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("unknown argument \"--frobnicate\"").contains("Usage");
+    }
+
+    @Test
+    void aMalformedConfigurationNamesFileLineAndKeyForEveryProblem(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("relay.conf");
+        Files.writeString(file, String.join("\n",
+                "[Main]",
+                "port = 80a",
+                "initTimeout = ten",
+                "",
+                "[Environment \"prod\"]",
+                "sdkKey = sdk-123",
+                "colour = blue"));
+
+        assertThat(run(List.of("--config", file.toString()), Map.of())).isEqualTo(RelayMain.EXIT_CONFIG_ERROR);
+
+        String message = err.toString(StandardCharsets.UTF_8);
+        assertThat(message).contains("relay.conf:2").contains("port");
+        assertThat(message).contains("relay.conf:3").contains("initTimeout");
+        assertThat(message).contains("relay.conf:7").contains("colour");
+    }
+
+    @Test
+    void aMissingFileIsAnError(@TempDir Path dir) throws Exception {
+        assertThat(run(List.of("--config", dir.resolve("nope.conf").toString()), Map.of()))
+                .isEqualTo(RelayMain.EXIT_CONFIG_ERROR);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("nope.conf").contains("not found");
+    }
+
+    @Test
+    void runsFromEnvironmentVariablesLogsWhereItListensAndStopsCleanlyOnSigterm() throws Exception {
+        int port;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), RelayMain.class.getName(), "--from-env", "--simulator")
+                .redirectErrorStream(true);
+        pb.environment().put("PORT", String.valueOf(port));
+        pb.environment().put("LD_ENV_production", "sdk-0a0b0c0d-1e1f-4a4b-8c8d-9e9f0a0b0c0d");
+        Process process = pb.start();
+        List<String> lines = new CopyOnWriteArrayList<>();
+        Thread reader = new Thread(() -> new BufferedReader(new InputStreamReader(process.getInputStream(),
+                StandardCharsets.UTF_8)).lines().forEach(lines::add));
+        reader.setDaemon(true);
+        reader.start();
+        try {
+            await().atMost(Duration.ofSeconds(30)).until(() -> lines.stream()
+                    .anyMatch(l -> l.contains("Relay listening for SDKs on port " + port)));
+            HttpResponse<String> status = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + port + "/status")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(status.statusCode()).isEqualTo(200);
+            assertThat(status.body()).contains("production").doesNotContain("0a0b0c0d-1e1f");
+            assertThat(String.join("\n", lines)).doesNotContain("0a0b0c0d-1e1f");
+
+            // SIGTERM as systemd or Kubernetes send it (Process.destroy() did not run the child's shutdown hooks here).
+            new ProcessBuilder("kill", "-TERM", String.valueOf(process.pid())).start().waitFor();
+            assertThat(process.waitFor(20, TimeUnit.SECONDS)).as("exits after SIGTERM").isTrue();
+            await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(lines).anyMatch(l -> l.contains("Relay stopped")));
+        } finally {
+            process.destroyForcibly();
+        }
+    }
+}
