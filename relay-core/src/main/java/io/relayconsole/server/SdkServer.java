@@ -63,6 +63,7 @@ public final class SdkServer implements AutoCloseable {
             throw new IllegalStateException("The SDK server is already started");
         }
         MainConfig main = relay.config().main();
+        io.netty.handler.ssl.SslContext tls = TlsContexts.forServer(main.tls()); // fails before anything starts
         for (RelayEnvironment env : relay.environments()) {
             EnvironmentFeed feed = EnvironmentFeed.create();
             feeds.put(env.name(), feed);
@@ -90,6 +91,9 @@ public final class SdkServer implements AutoCloseable {
                     @Override
                     protected void initChannel(SocketChannel ch) {
                         channels.add(ch);
+                        if (tls != null) {
+                            ch.pipeline().addLast("tls", tls.newHandler(ch.alloc()));
+                        }
                         ch.pipeline()
                                 .addLast("http", new HttpServerCodec(decoderConfig))
                                 .addLast("keepAlive", new HttpServerKeepAliveHandler())
@@ -108,7 +112,8 @@ public final class SdkServer implements AutoCloseable {
         }
         scheduleHeartbeats(main.heartbeatInterval());
         int bound = ((InetSocketAddress) serverChannel.localAddress()).getPort();
-        LOG.info("SDK server listening on {}:{}", bindAddress == null ? "*" : bindAddress, bound);
+        LOG.info("SDK server listening on {}:{}{}", bindAddress == null ? "*" : bindAddress, bound,
+                tls != null ? " (TLS)" : "");
         return bound;
     }
 
