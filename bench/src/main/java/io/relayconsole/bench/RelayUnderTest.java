@@ -1,0 +1,122 @@
+package io.relayconsole.bench;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.relayconsole.model.DataKind;
+import io.relayconsole.model.FullDataSet;
+import io.relayconsole.model.Item;
+import io.relayconsole.model.Json;
+import io.relayconsole.simulator.FlagSimulator;
+import io.relayconsole.simulator.SimulatedEnvironment;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The relay as an operator runs it: the headless jar in its own JVM ({@code java -jar relay-core-…-all.jar
+ * --from-env}), connected to an upstream (the built-in {@link FlagSimulator}, run here in the benchmark's JVM so
+ * the benchmark can change a flag "upstream" and time it end to end).
+ */
+public final class RelayUnderTest implements AutoCloseable {
+    public static final String SDK_KEY = "sdk-bench-0000-0000";
+
+    private final FlagSimulator upstream;
+    private final SimulatedEnvironment environment;
+    private final ChildProcess process;
+    private final int port;
+
+    private RelayUnderTest(FlagSimulator upstream, SimulatedEnvironment environment, ChildProcess process, int port) {
+        this.upstream = upstream;
+        this.environment = environment;
+        this.process = process;
+        this.port = port;
+    }
+
+    /** Starts the upstream holding {@code data}, then the relay, and waits until the relay serves the flags. */
+    public static RelayUnderTest start(FullDataSet data) throws IOException {
+        FlagSimulator upstream = new FlagSimulator();
+        upstream.setHeartbeatInterval(Duration.ofMinutes(5));
+        SimulatedEnvironment env = upstream.addEmptyEnvironment(SDK_KEY);
+        for (DataKind kind : DataKind.values()) {
+            for (Item item : data.get(kind).values()) {
+                env.put(kind, (ObjectNode) Json.MAPPER.readTree(item.json()));
+            }
+        }
+        int upstreamPort = upstream.start(0);
+        int port = ChildProcess.freePort();
+        Map<String, String> env2 = new HashMap<>();
+        env2.put("LD_ENV_bench", SDK_KEY);
+        env2.put("STREAM_URI", "http://127.0.0.1:" + upstreamPort);
+        env2.put("BASE_URI", "http://127.0.0.1:" + upstreamPort);
+        env2.put("PORT", Integer.toString(port));
+        env2.put("LOG_LEVEL", "warn");
+        env2.put("HEARTBEAT_INTERVAL", "5m");
+        ChildProcess process = ChildProcess.start("relay", ChildProcess.java("-jar", relayJar().toString(), "--from-env"),
+                env2);
+        RelayUnderTest relay = new RelayUnderTest(upstream, env, process, port);
+        process.awaitPort(port, 60_000);
+        relay.awaitServing(data.get(DataKind.FEATURES).size());
+        return relay;
+    }
+
+    /** The headless jar: {@code RELAY_JAR}, else relay-core's build output next to the working directory. */
+    public static Path relayJar() {
+        String explicit = System.getenv("RELAY_JAR");
+        return explicit != null ? Path.of(explicit)
+                : Path.of("relay-core/target/relay-core-0.1.0-SNAPSHOT-all.jar").toAbsolutePath();
+    }
+
+    private void awaitServing(int flagCount) {
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (System.currentTimeMillis() < deadline) {
+            try {
+                HttpResponse<byte[]> response = get("/sdk/latest-all", false);
+                if (response.statusCode() == 200 && response.body().length > flagCount * 100L) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not yet
+            }
+            ChildProcess.sleep(50);
+        }
+        throw new IllegalStateException("the relay never served the flags: " + process.logTail());
+    }
+
+    public HttpResponse<byte[]> get(String path, boolean gzip) throws IOException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Authorization", SDK_KEY).timeout(Duration.ofSeconds(10));
+        if (gzip) {
+            request.header("Accept-Encoding", "gzip");
+        }
+        try {
+            return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
+                    .send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        }
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public ChildProcess process() {
+        return process;
+    }
+
+    public SimulatedEnvironment upstreamEnvironment() {
+        return environment;
+    }
+
+    @Override
+    public void close() {
+        process.close();
+        upstream.close();
+    }
+}

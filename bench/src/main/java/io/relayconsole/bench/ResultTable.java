@@ -1,0 +1,67 @@
+package io.relayconsole.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The table every measure prints: one row per figure, the baseline's and the relay's raw values, their ratio
+ * (relay / baseline, so below 1 is better for times and memory, above 1 better for throughput) and the goal.
+ * Rows are printed as Markdown so they can be pasted into bench/README.md as they are.
+ */
+public final class ResultTable {
+    private final String title;
+    private final String baselineName;
+    private final List<String[]> rows = new ArrayList<>();
+
+    public ResultTable(String title, String baselineName) {
+        this.title = title;
+        this.baselineName = baselineName;
+    }
+
+    public void add(String figure, double baseline, double relay, String unit, String goal) {
+        String ratio = Double.isNaN(baseline) || baseline == 0 ? "" : String.format(Locale.ROOT, "%.2f×", relay / baseline);
+        rows.add(new String[] {figure, format(baseline, unit), format(relay, unit), ratio, goal});
+    }
+
+    /** A row with the relay's figure only (no baseline for it). */
+    public void addRelayOnly(String figure, double relay, String unit, String goal) {
+        rows.add(new String[] {figure, "—", format(relay, unit), "", goal});
+    }
+
+    public void print() {
+        System.out.println();
+        System.out.println("### " + title);
+        System.out.println("Run " + java.time.LocalDate.now() + ", " + Runtime.getRuntime().availableProcessors()
+                + " cores shared by load generator, relay and baseline; load average at the end: " + loadAverage());
+        System.out.println();
+        System.out.println("| Figure | " + baselineName + " | Relay | Ratio | Goal |");
+        System.out.println("| --- | ---: | ---: | ---: | --- |");
+        for (String[] row : rows) {
+            System.out.println("| " + String.join(" | ", row) + " |");
+        }
+        System.out.println();
+    }
+
+    /** Other work on the machine skews every figure: the table says how busy it was. */
+    static String loadAverage() {
+        try {
+            return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).trim();
+        } catch (java.io.IOException e) {
+            return "unknown";
+        }
+    }
+
+    static String format(double value, String unit) {
+        if (Double.isNaN(value)) {
+            return "n/a";
+        }
+        String number = value >= 100 ? String.format(Locale.ROOT, "%,.0f", value)
+                : String.format(Locale.ROOT, "%.2f", value);
+        return unit.isEmpty() ? number : number + " " + unit;
+    }
+
+    public static double mib(long bytes) {
+        return bytes < 0 ? Double.NaN : bytes / (1024.0 * 1024.0);
+    }
+}

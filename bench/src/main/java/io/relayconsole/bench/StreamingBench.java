@@ -1,0 +1,165 @@
+package io.relayconsole.bench;
+
+import io.relayconsole.model.FullDataSet;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The two streaming measures, each run against the bare broadcaster and then the relay with the same client:
+ * <ul>
+ *   <li>fan-out: N open {@code /all} streams, one ~1 KB flag patch sent upstream, delay until every client
+ *       parsed it (three measured patches after one warm-up, all samples pooled); server RSS and live heap;</li>
+ *   <li>reconnect storm: N clients connect at once to a server holding a ~1 MB data set; time until each has
+ *       its {@code put}, and the server's peak RSS during the storm. One warm-up storm, then the measured one.</li>
+ * </ul>
+ */
+public final class StreamingBench {
+    private static final int ROUNDS = 3;
+
+    private StreamingBench() {
+    }
+
+    public static void fanout(int connections, int flags) throws Exception {
+        FullDataSet data = FlagGenerator.dataSet(flags, 1);
+        ResultTable table = new ResultTable("Fan-out: " + connections + " streams (/all), " + flags
+                + " flags, one ~1 KB patch", "Bare Netty SSE");
+        SideResult relay;
+        byte[] putData;
+        try (RelayUnderTest server = RelayUnderTest.start(data)) {
+            putData = putEventData(server);
+            relay = fanoutSide("relay", connections, server.port(), server.process(),
+                    key -> server.upstreamEnvironment().putFlag(FlagGenerator.flagJson(key, 1, 1024)), null);
+        }
+        SideResult bare;
+        try (BareUnderTest server = BareUnderTest.start(putData)) {
+            bare = fanoutSide("bare", connections, server.port(), server.process(), null, server);
+        }
+        table.add("connect + put, all " + connections, bare.connectMillis, relay.connectMillis, "ms", "report");
+        table.add("patch delay p50", bare.stats.percentileMillis(50), relay.stats.percentileMillis(50), "ms", "");
+        table.add("patch delay p99", bare.stats.percentileMillis(99), relay.stats.percentileMillis(99), "ms",
+                "≤ 1.3× bare");
+        table.add("patch delay max", bare.stats.maxMillis(), relay.stats.maxMillis(), "ms", "");
+        table.add("RSS after patches", ResultTable.mib(bare.rss), ResultTable.mib(relay.rss), "MiB", "relay ≤ 300 MB");
+        table.add("peak RSS", ResultTable.mib(bare.peakRss), ResultTable.mib(relay.peakRss), "MiB", "");
+        table.add("live heap after full GC", ResultTable.mib(bare.heap), ResultTable.mib(relay.heap), "MiB", "report");
+        table.add("clients missing the patch", bare.missing, relay.missing, "", "0");
+        table.print();
+    }
+
+    public static void reconnect(int connections, int flags) throws Exception {
+        FullDataSet data = FlagGenerator.dataSet(flags, 2);
+        SideResult relay;
+        byte[] putData;
+        try (RelayUnderTest server = RelayUnderTest.start(data)) {
+            putData = putEventData(server);
+            relay = stormSide("relay", connections, server.port(), server.process());
+        }
+        SideResult bare;
+        try (BareUnderTest server = BareUnderTest.start(putData)) {
+            bare = stormSide("bare", connections, server.port(), server.process());
+        }
+        ResultTable table = new ResultTable("Reconnect storm: " + connections + " SDKs at once, put of "
+                + String.format("%.2f", putData.length / 1048576.0) + " MiB", "Bare Netty SSE");
+        table.add("put received p50", bare.stats.percentileMillis(50), relay.stats.percentileMillis(50), "ms", "");
+        table.add("put received p99", bare.stats.percentileMillis(99), relay.stats.percentileMillis(99), "ms", "");
+        table.add("all have their put", bare.stats.maxMillis(), relay.stats.maxMillis(), "ms", "≤ 1.3× bare");
+        table.add("peak RSS during storm", ResultTable.mib(bare.peakRss), ResultTable.mib(relay.peakRss), "MiB",
+                "≤ 1.3× bare");
+        table.add("clients without a put", bare.missing, relay.missing, "", "0");
+        table.print();
+    }
+
+    private record SideResult(Stats stats, double connectMillis, long rss, long peakRss, long heap, long missing) {
+    }
+
+    interface Upstream {
+        void send(String key) throws IOException;
+    }
+
+    private static SideResult fanoutSide(String name, int connections, int port, ChildProcess server,
+                                         Upstream upstream, BareUnderTest bare) throws Exception {
+        try (SseClients clients = new SseClients()) {
+            long started = System.nanoTime();
+            clients.open("127.0.0.1", port, RelayUnderTest.SDK_KEY, connections, 500);
+            if (!clients.awaitPuts(150_000)) {
+                throw new IllegalStateException(name + ": " + clients.putsMissing() + " clients got no put ("
+                        + clients.failures() + " failures)");
+            }
+            double connectMillis = (System.nanoTime() - started) / 1e6;
+            System.err.printf("%s: %d streams open in %.0f ms%n", name, connections, connectMillis);
+            List<Long> delays = new ArrayList<>();
+            long missing = 0;
+            for (int round = 0; round <= ROUNDS; round++) {
+                String key = "bench-patch-" + name + "-" + round;
+                clients.expectPatch("\"key\":\"" + key + "\"");
+                long t0;
+                if (bare != null) {
+                    String body = "{\"path\":\"/flags/" + key + "\",\"data\":" + FlagGenerator.flagJson(key, 1, 1024) + "}";
+                    try (BareUnderTest.Sender sender = bare.sender(body)) {
+                        t0 = System.nanoTime();
+                        sender.send();
+                        clients.awaitPatches(30_000);
+                    }
+                } else {
+                    t0 = System.nanoTime();
+                    upstream.send(key);
+                    clients.awaitPatches(30_000);
+                }
+                if (round > 0) { // round 0 warms up both sides' code paths
+                    for (long d : Stats.since(t0, clients.patchTimes())) {
+                        delays.add(d);
+                    }
+                    missing += clients.patchesMissing();
+                }
+                Thread.sleep(500);
+            }
+            long rss = server.memoryBytes("VmRSS");
+            long peak = server.memoryBytes("VmHWM");
+            long heap = server.heapUsedAfterGc();
+            return new SideResult(new Stats(delays.stream().mapToLong(Long::longValue).toArray()), connectMillis,
+                    rss, peak, heap, missing);
+        }
+    }
+
+    private static SideResult stormSide(String name, int connections, int port, ChildProcess server) throws Exception {
+        SideResult result = null;
+        for (int storm = 0; storm < 2; storm++) { // the first storm warms the server up
+            resetPeakRss(server.pid());
+            try (SseClients clients = new SseClients()) {
+                long t0 = System.nanoTime();
+                clients.open("127.0.0.1", port, RelayUnderTest.SDK_KEY, connections, 0);
+                boolean all = clients.awaitPuts(120_000);
+                long[] times = Stats.since(t0, clients.putTimes());
+                result = new SideResult(new Stats(times), 0, server.memoryBytes("VmRSS"),
+                        server.memoryBytes("VmHWM"), -1, all ? 0 : clients.putsMissing());
+                System.err.printf("%s storm %d: all puts in %.0f ms%n", name, storm, result.stats.maxMillis());
+            }
+            Thread.sleep(1000);
+        }
+        return result;
+    }
+
+    /** Linux resets a process's peak RSS (VmHWM) when "5" is written to its clear_refs (root here). */
+    static void resetPeakRss(long pid) {
+        try {
+            Files.writeString(Path.of("/proc/" + pid + "/clear_refs"), "5");
+        } catch (IOException e) {
+            System.err.println("cannot reset peak RSS of " + pid + " (" + e.getMessage() + "): peak includes startup");
+        }
+    }
+
+    /** The relay's {@code put} data line, rebuilt from its polling body: the bytes the bare server will send. */
+    static byte[] putEventData(RelayUnderTest relay) throws IOException {
+        byte[] body = relay.get("/sdk/latest-all", false).body();
+        byte[] head = "{\"path\":\"/\",\"data\":".getBytes(StandardCharsets.US_ASCII);
+        byte[] out = new byte[head.length + body.length + 1];
+        System.arraycopy(head, 0, out, 0, head.length);
+        System.arraycopy(body, 0, out, head.length, body.length);
+        out[out.length - 1] = '}';
+        return out;
+    }
+}
