@@ -43,7 +43,7 @@ public final class LogsView extends BorderPane {
         table = new TableView<>(model.visible());
         table.setId("log-table");
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
-        table.getColumns().add(Columns.width(Columns.of("Time", LogEntry::timeText), 100));
+        table.getColumns().add(Columns.width(Columns.of("Time", LogEntry::timeText), 115));
         TableColumn<LogEntry, LogLevel> levelColumn = Columns.width(Columns.of("Level", LogEntry::level), 90);
         levelColumn.setCellFactory(c -> new LevelCell());
         table.getColumns().add(levelColumn);

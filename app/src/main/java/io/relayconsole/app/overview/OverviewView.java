@@ -1,11 +1,11 @@
 package io.relayconsole.app.overview;
 
 import io.relayconsole.app.ui.Columns;
-import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 /** The live topology of the selected environment above a compact table of every environment. */
@@ -22,28 +22,25 @@ public final class OverviewView extends BorderPane {
 
         TableView<EnvironmentRow> table = new TableView<>(model.environments());
         table.setId("environments-table");
-        table.getColumns().add(Columns.of("Environment", EnvironmentRow::name));
-        table.getColumns().add(Columns.of("SDK key", EnvironmentRow::sdkKey));
-        table.getColumns().add(Columns.of("Serving", EnvironmentRow::serving));
-        table.getColumns().add(Columns.of("Upstream", EnvironmentRow::upstream));
-        table.getColumns().add(Columns.of("Store", EnvironmentRow::store));
-        table.getColumns().add(Columns.of("Flags", EnvironmentRow::flags));
-        table.getColumns().add(Columns.of("Segments", EnvironmentRow::segments));
-        table.getColumns().add(Columns.of("SDK streams", EnvironmentRow::streams));
+        table.getColumns().addAll(java.util.List.of(
+                Columns.width(Columns.of("Environment", EnvironmentRow::name), 130),
+                Columns.width(Columns.of("SDK key", EnvironmentRow::sdkKey), 330),
+                Columns.width(Columns.of("Serving", EnvironmentRow::serving), 130),
+                Columns.width(Columns.of("Upstream", EnvironmentRow::upstream), 200),
+                Columns.width(Columns.of("Store", EnvironmentRow::store), 160),
+                Columns.width(Columns.of("Flags", EnvironmentRow::flags), 60),
+                Columns.width(Columns.of("Segments", EnvironmentRow::segments), 80),
+                Columns.width(Columns.of("SDK streams", EnvironmentRow::streams), 100)));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("No environments configured"));
-        // Compact: as tall as its rows, up to a few, so the topology keeps the room.
-        table.setFixedCellSize(30);
-        table.prefHeightProperty().bind(Bindings.size(model.environments()).multiply(30).add(36).map(
-                h -> Math.min(h.doubleValue(), 36 + 30 * 6)));
-        table.setMinHeight(96);
+        table.setMinHeight(120);
 
         Label environmentsTitle = new Label("Environments");
         environmentsTitle.getStyleClass().add("title-4");
-        VBox bottom = new VBox(6, environmentsTitle, table);
-        setTop(topologyTitle);
-        setCenter(topology);
-        setBottom(bottom);
-        BorderPane.setMargin(topology, new Insets(4, 0, 12, 0));
+        // The topology keeps its height; the table takes what is left and scrolls with many environments.
+        VBox content = new VBox(6, topologyTitle, topology, environmentsTitle, table);
+        VBox.setVgrow(table, Priority.ALWAYS);
+        VBox.setMargin(topology, new Insets(0, 0, 8, 0));
+        setCenter(content);
     }
 }

@@ -29,15 +29,16 @@ public final class TopologyModel {
     private final RingBuffer updatesPerSecond = new RingBuffer(HISTORY);
     private final RingBuffer storeLatency = new RingBuffer(HISTORY);
     private final RingBuffer connectedSdks = new RingBuffer(HISTORY);
+    private final RingBuffer sendsPerSecond = new RingBuffer(HISTORY);
+    private final RateWindow updateRate = new RateWindow(5);
+    private final RateWindow sendRate = new RateWindow(5);
     private final ReadOnlyLongWrapper samples = new ReadOnlyLongWrapper();
     private final ReadOnlyLongWrapper upstreamPulses = new ReadOnlyLongWrapper();
     private final ReadOnlyLongWrapper storePulses = new ReadOnlyLongWrapper();
     private final ReadOnlyLongWrapper sdkPulses = new ReadOnlyLongWrapper();
     private final ReadOnlyObjectWrapper<Integer> sdkCount = new ReadOnlyObjectWrapper<>(0);
     private String environment;
-    private Instant lastTime;
-    private long lastUpdates;
-    private long lastEventsSent;
+    private long lastEventsSent = -1;
     private boolean paused;
 
     /** Applies one tick for {@code environmentName}; switching environment restarts the history. */
@@ -53,7 +54,10 @@ public final class TopologyModel {
             updatesPerSecond.clear();
             storeLatency.clear();
             connectedSdks.clear();
-            lastTime = null;
+            sendsPerSecond.clear();
+            updateRate.clear();
+            sendRate.clear();
+            lastEventsSent = -1;
         }
         Instant now = snapshot.time();
         long eventsSent = 0;
@@ -62,20 +66,16 @@ public final class TopologyModel {
                 eventsSent += c.eventsSent();
             }
         }
-        double rate = 0;
-        if (lastTime != null) {
-            double seconds = Math.max(0.001, Duration.between(lastTime, now).toMillis() / 1000.0);
-            rate = Math.max(0, env.updatesReceived() - lastUpdates) / seconds;
-            if (eventsSent > lastEventsSent) {
-                sdkPulses.set(sdkPulses.get() + 1);
-            }
+        double rate = updateRate.add(now, env.updatesReceived());
+        // Connections come and go, so their sum can drop: the rate only counts growth between ticks.
+        double sends = sendRate.add(now, eventsSent);
+        if (lastEventsSent >= 0 && eventsSent > lastEventsSent) {
+            sdkPulses.set(sdkPulses.get() + 1);
         }
-        lastTime = now;
-        lastUpdates = env.updatesReceived();
         lastEventsSent = eventsSent;
 
         upstream.set(upstreamStatus(env.dataSource(), now, rate));
-        relay.set(relayStatus(env));
+        relay.set(relayStatus(env, sends));
         store.set(storeStatus(env, now));
         sdkCount.set(env.connectedStreams());
         sdks.set(env.connectedStreams() == 0 ? new NodeStatus(NodeStatus.Level.IDLE, "none connected",
@@ -87,6 +87,7 @@ public final class TopologyModel {
             StoreStatus ss = env.storeStatus();
             storeLatency.add(ss == null || ss.lastLatencyMillis() < 0 ? 0 : ss.lastLatencyMillis());
             connectedSdks.add(env.connectedStreams());
+            sendsPerSecond.add(sends);
             samples.set(samples.get() + 1);
         }
     }
@@ -142,8 +143,9 @@ public final class TopologyModel {
         };
     }
 
-    static NodeStatus relayStatus(EnvironmentSnapshot env) {
-        String data = env.flagCount() + " flags · " + env.segmentCount() + " segments";
+    static NodeStatus relayStatus(EnvironmentSnapshot env, double sendsPerSecond) {
+        String data = env.flagCount() + " flags · " + env.segmentCount() + " segments · "
+                + String.format("%.1f sends/s", sendsPerSecond);
         if (!env.running()) {
             return new NodeStatus(NodeStatus.Level.IDLE, "stopped (503)", data);
         }
@@ -215,6 +217,10 @@ public final class TopologyModel {
 
     public RingBuffer storeLatency() {
         return storeLatency;
+    }
+
+    public RingBuffer sendsPerSecond() {
+        return sendsPerSecond;
     }
 
     public RingBuffer connectedSdks() {

@@ -37,10 +37,11 @@ public final class TopologyPane extends Pane {
         Sparkline updates = new Sparkline(model.updatesPerSecond());
         Sparkline latency = new Sparkline(model.storeLatency());
         Sparkline connected = new Sparkline(model.connectedSdks());
+        Sparkline sends = new Sparkline(model.sendsPerSecond());
         upstream = new TopologyNodeView("node-upstream", "Upstream", Material2AL.CLOUD_QUEUE,
                 model.upstreamProperty(), updates, "updates per second");
         relay = new TopologyNodeView("node-relay", "Relay Proxy", Material2AL.DEVICE_HUB, model.relayProperty(),
-                null, null);
+                sends, "events sent to SDKs per second");
         store = new TopologyNodeView("node-store", "Persistent store", Material2MZ.STORAGE, model.storeProperty(),
                 latency, "store latency (ms)");
         sdks = new TopologyNodeView("node-sdks", "SDKs", Material2AL.DEVICES, model.sdksProperty(), connected,
@@ -74,6 +75,7 @@ public final class TopologyPane extends Pane {
             updates.redraw();
             latency.redraw();
             connected.redraw();
+            sends.redraw();
         });
         model.upstreamPulsesProperty().addListener((o, a, b) -> pulse(0, upstreamEdge));
         model.storePulsesProperty().addListener((o, a, b) -> pulse(1, storeEdge));

@@ -52,7 +52,7 @@ public final class SdksView extends BorderPane {
                 Columns.width(Columns.of("Version", SdkRow::version), 70),
                 Columns.width(Columns.of("Wrapper", SdkRow::wrapper), 110),
                 Columns.width(Columns.of("Mode", SdkRow::mode), 60),
-                Columns.width(Columns.of("Connected", r -> Formats.clock(r.connectedSince())), 80),
+                Columns.width(Columns.of("Connected", r -> Formats.clock(r.connectedSince())), 95),
                 Columns.width(Columns.observing("Events", r -> r.eventsSentProperty().asObject()), 70),
                 Columns.width(Columns.observing("Bytes", r -> r.bytesSentProperty().map(n -> Formats.bytes(n.longValue()))), 80),
                 Columns.width(lastActivity(), 110)));
@@ -90,6 +90,8 @@ public final class SdksView extends BorderPane {
                 .or(tabs.getSelectionModel().selectedItemProperty().isNotEqualTo(connectedTab)));
         result.setId("sdk-result");
         result.getStyleClass().add("text-muted");
+        result.managedProperty().bind(result.textProperty().isNotEmpty());
+        result.visibleProperty().bind(result.managedProperty());
         HBox toolbar = new HBox(8, search, environment, mode, disconnect);
         toolbar.setAlignment(Pos.CENTER_LEFT);
         VBox top = new VBox(6, toolbar, result);

@@ -26,7 +26,20 @@ public final class SdksViewModel {
     public static final String ALL = "All environments";
     public static final int REFUSED_CAPACITY = 1000;
 
-    public enum ModeFilter { ALL, STREAM, POLL }
+    public enum ModeFilter {
+        ALL("Streams and polls"), STREAM("Streams only"), POLL("Polls only");
+
+        private final String label;
+
+        ModeFilter(String label) {
+            this.label = label;
+        }
+
+        @Override
+        public String toString() {
+            return label;
+        }
+    }
 
     private final ObservableList<SdkRow> connections = FXCollections.observableArrayList();
     private final FilteredList<SdkRow> visibleConnections = new FilteredList<>(connections);
@@ -114,7 +127,10 @@ public final class SdksViewModel {
         choices.add(ALL);
         choices.addAll(names);
         if (!choices.equals(environments)) {
+            // Replacing the items clears a combo box's value; keep the user's choice when it still exists.
+            String chosen = environment.get();
             environments.setAll(choices);
+            environment.set(chosen != null && choices.contains(chosen) ? chosen : ALL);
         }
     }
 
