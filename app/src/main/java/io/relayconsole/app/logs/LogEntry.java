@@ -26,6 +26,16 @@ public record LogEntry(long sequence, Instant time, LogLevel level, String logge
                 || logger.toLowerCase(Locale.ROOT).contains(lowerCaseText);
     }
 
+    /** The message's first line, with how many more lines a stack trace adds; the table shows this. */
+    public String summary() {
+        int newline = message.indexOf('\n');
+        if (newline < 0) {
+            return message;
+        }
+        long more = message.chars().filter(c -> c == '\n').count();
+        return message.substring(0, newline).stripTrailing() + "  (+" + more + " lines, copy to see all)";
+    }
+
     /** The line as it is copied: time, level, logger, message. */
     public String format() {
         return timeText() + " " + String.format("%-5s", level) + " " + shortLogger() + " - " + message;

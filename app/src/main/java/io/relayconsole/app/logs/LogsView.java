@@ -2,6 +2,7 @@ package io.relayconsole.app.logs;
 
 import io.relayconsole.app.ui.Clipboards;
 import io.relayconsole.app.ui.Columns;
+import javafx.application.Platform;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -26,6 +27,7 @@ import org.kordamp.ikonli.material2.Material2MZ;
 public final class LogsView extends BorderPane {
     private final TextField search = new TextField();
     private final TableView<LogEntry> table;
+    private boolean scrollPending;
 
     public LogsView(LogsViewModel model) {
         ComboBox<LogLevel> level = new ComboBox<>();
@@ -42,13 +44,15 @@ public final class LogsView extends BorderPane {
 
         table = new TableView<>(model.visible());
         table.setId("log-table");
+        // One line per entry: fast with thousands of rows, and "follow" lands exactly on the newest.
+        table.setFixedCellSize(28);
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.getColumns().add(Columns.width(Columns.of("Time", LogEntry::timeText), 115));
         TableColumn<LogEntry, LogLevel> levelColumn = Columns.width(Columns.of("Level", LogEntry::level), 90);
         levelColumn.setCellFactory(c -> new LevelCell());
         table.getColumns().add(levelColumn);
         table.getColumns().add(Columns.width(Columns.of("Logger", LogEntry::shortLogger), 170));
-        table.getColumns().add(Columns.width(Columns.of("Message", LogEntry::message), 700));
+        table.getColumns().add(Columns.width(Columns.of("Message", LogEntry::summary), 700));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("No log entries match the filter"));
 
@@ -63,10 +67,17 @@ public final class LogsView extends BorderPane {
         count.getStyleClass().add("text-muted");
         count.textProperty().bind(javafx.beans.binding.Bindings.size(model.visible()).asString("%d shown"));
 
-        // Following keeps the newest line in view; scrolling up to read does not fight it, untick to stop.
+        // Following keeps the newest line in view (untick to read older lines). The scroll waits until the
+        // table has taken in the tick's batch; there is one batch per tick, so at most one deferred call.
         model.visible().addListener((ListChangeListener<LogEntry>) change -> {
-            if (model.followProperty().get() && !model.visible().isEmpty()) {
-                table.scrollTo(model.visible().size() - 1);
+            if (model.followProperty().get() && !scrollPending) {
+                scrollPending = true;
+                Platform.runLater(this::scrollToNewest);
+            }
+        });
+        model.followProperty().addListener((o, was, on) -> {
+            if (on) {
+                scrollToNewest();
             }
         });
 
@@ -81,6 +92,13 @@ public final class LogsView extends BorderPane {
         });
         setTop(toolbar);
         setCenter(table);
+    }
+
+    private void scrollToNewest() {
+        scrollPending = false;
+        if (!table.getItems().isEmpty()) {
+            table.scrollTo(table.getItems().size() - 1);
+        }
     }
 
     public void focusSearch() {

@@ -45,6 +45,7 @@ public final class SdksView extends BorderPane {
 
         connections = new TableView<>(model.visibleConnections());
         connections.setId("sdk-table");
+        connections.setFixedCellSize(30);
         connections.getColumns().addAll(java.util.List.of(
                 Columns.width(Columns.of("Environment", SdkRow::environment), 110),
                 Columns.width(Columns.of("Address", SdkRow::address), 140),
@@ -61,6 +62,7 @@ public final class SdksView extends BorderPane {
 
         refused = new TableView<>(model.visibleRefused());
         refused.setId("refused-table");
+        refused.setFixedCellSize(30);
         TableColumn<RefusedRow, Integer> status = Columns.width(Columns.of("Status", RefusedRow::status), 70);
         refused.getColumns().addAll(java.util.List.of(
                 Columns.width(Columns.of("Time", r -> Formats.clock(r.time())), 80),

@@ -46,6 +46,13 @@ class LogsViewModelTest {
     }
 
     @Test
+    void aStackTraceShowsAsOneLineWithItsLength() {
+        LogEntry e = new LogEntry(0, T, LogLevel.ERROR, "x", "main", "boom\njava.lang.X\n\tat a.b(C.java:1)");
+        assertThat(e.summary()).isEqualTo("boom  (+2 lines, copy to see all)");
+        assertThat(LogsViewModel.asText(List.of(e))).contains("\tat a.b(C.java:1)");
+    }
+
+    @Test
     void bufferHandsOutWhatTheReaderHasNotSeenAndForgetsTheOldest() {
         LogBuffer buffer = new LogBuffer(3);
         for (int i = 0; i < 5; i++) {
