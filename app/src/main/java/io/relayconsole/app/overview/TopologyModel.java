@@ -75,13 +75,13 @@ public final class TopologyModel {
         lastEventsSent = eventsSent;
 
         upstream.set(upstreamStatus(env.dataSource(), now, rate));
-        relay.set(relayStatus(env, sends));
+        relay.set(relayStatus(env));
         store.set(storeStatus(env, now));
         sdkCount.set(env.connectedStreams());
         sdks.set(env.connectedStreams() == 0 ? new NodeStatus(NodeStatus.Level.IDLE, "none connected",
                 "on port " + snapshot.port())
                 : new NodeStatus(NodeStatus.Level.OK, env.connectedStreams() + " connected",
-                eventsSent + " events sent"));
+                String.format("%d events sent · %.1f/s", eventsSent, sends)));
         if (!paused) {
             updatesPerSecond.add(rate);
             StoreStatus ss = env.storeStatus();
@@ -143,9 +143,8 @@ public final class TopologyModel {
         };
     }
 
-    static NodeStatus relayStatus(EnvironmentSnapshot env, double sendsPerSecond) {
-        String data = env.flagCount() + " flags · " + env.segmentCount() + " segments · "
-                + String.format("%.1f sends/s", sendsPerSecond);
+    static NodeStatus relayStatus(EnvironmentSnapshot env) {
+        String data = env.flagCount() + " flags · " + env.segmentCount() + " segments";
         if (!env.running()) {
             return new NodeStatus(NodeStatus.Level.IDLE, "stopped (503)", data);
         }

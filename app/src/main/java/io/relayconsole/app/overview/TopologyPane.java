@@ -41,7 +41,7 @@ public final class TopologyPane extends Pane {
         upstream = new TopologyNodeView("node-upstream", "Upstream", Material2AL.CLOUD_QUEUE,
                 model.upstreamProperty(), updates, "updates per second");
         relay = new TopologyNodeView("node-relay", "Relay Proxy", Material2AL.DEVICE_HUB, model.relayProperty(),
-                sends, "events sent to SDKs per second");
+                sends, "sends to SDKs per second");
         store = new TopologyNodeView("node-store", "Persistent store", Material2MZ.STORAGE, model.storeProperty(),
                 latency, "store latency (ms)");
         sdks = new TopologyNodeView("node-sdks", "SDKs", Material2AL.DEVICES, model.sdksProperty(), connected,
