@@ -1,66 +1,56 @@
 package io.relayconsole.app;
 
-import atlantafx.base.theme.PrimerDark;
-import atlantafx.base.theme.PrimerLight;
+import io.relayconsole.app.logs.LogsScreen;
 import io.relayconsole.app.overview.OverviewScreen;
-import io.relayconsole.app.service.RelayService;
+import io.relayconsole.app.preferences.ConsolePreferences;
+import io.relayconsole.app.sdks.SdksScreen;
+import io.relayconsole.app.shell.ConfigSource;
 import io.relayconsole.app.shell.ConsoleContext;
-import io.relayconsole.app.shell.ConsoleFeed;
-import io.relayconsole.app.shell.MainWindow;
+import io.relayconsole.app.shell.ConsoleSession;
 import io.relayconsole.app.shell.Screen;
-import io.relayconsole.config.DevelopmentConfig;
 import java.util.List;
 import javafx.application.Application;
 import javafx.application.Platform;
-import javafx.scene.Scene;
-import javafx.scene.control.Label;
 import javafx.stage.Stage;
 
-/** The desktop console: hosts the relay engine in-process and shows what it does. */
+/**
+ * The desktop console: hosts the relay engine in-process and shows what it does.
+ * Usage: {@code RelayConsoleApp [--config FILE]}; without a file it restores the last run's configuration or
+ * uses the development default (built-in upstream with sample flags).
+ */
 public class RelayConsoleApp extends Application {
-    private final RelayService service = new RelayService();
-    private final ConsoleContext context = new ConsoleContext(service);
-    private ConsoleFeed feed;
+    private ConsoleSession session;
 
     public static void main(String[] args) {
         launch(args);
     }
 
-    @Override
-    public void start(Stage stage) {
-        boolean dark = Boolean.parseBoolean(System.getProperty("relayconsole.dark", "false"));
-        Application.setUserAgentStylesheet(dark ? new PrimerDark().getUserAgentStylesheet()
-                : new PrimerLight().getUserAgentStylesheet());
-
-        OverviewScreen overview = new OverviewScreen(context);
-        List<Screen> screens = List.of(overview);
-        MainWindow window = new MainWindow(new Label(), screens);
-        stage.setTitle("Relay Console");
-        stage.setScene(new Scene(window, 1280, 800));
-        stage.show();
-
-        service.start(DevelopmentConfig.create()).whenComplete((runtime, error) -> Platform.runLater(() -> {
-            if (error != null) {
-                overview.model().failed("The relay could not start: " + rootMessage(error));
-            } else {
-                feed = new ConsoleFeed(runtime.relay(), context::apply);
-            }
-        }));
+    /** Every screen, in navigation order (Ctrl+1 is the first). */
+    public static List<Screen> screens(ConsoleContext context) {
+        return List.of(
+                new OverviewScreen(context),
+                new SdksScreen(context),
+                new LogsScreen(context));
     }
 
-    private static String rootMessage(Throwable t) {
-        while (t.getCause() != null) {
-            t = t.getCause();
+    @Override
+    public void start(Stage stage) {
+        ConsolePreferences preferences = ConsolePreferences.forUser();
+        ConfigSource source;
+        try {
+            source = ConfigSource.fromArguments(getParameters().getRaw(), preferences);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            Platform.exit();
+            return;
         }
-        return t.getMessage();
+        session = ConsoleSession.open(stage, source, preferences, RelayConsoleApp::screens);
     }
 
     @Override
     public void stop() {
-        if (feed != null) {
-            feed.close();
+        if (session != null) {
+            session.close();
         }
-        context.close();
-        service.close();
     }
 }

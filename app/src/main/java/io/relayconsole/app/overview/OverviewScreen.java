@@ -6,7 +6,7 @@ import javafx.scene.Node;
 import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.material2.Material2AL;
 
-/** The overview: health and the environments at a glance. */
+/** The overview: the live topology of the selected environment and every environment at a glance. */
 public final class OverviewScreen implements Screen {
     private final OverviewViewModel model = new OverviewViewModel();
     private final OverviewView view = new OverviewView(model);
@@ -14,9 +14,11 @@ public final class OverviewScreen implements Screen {
     public OverviewScreen(ConsoleContext context) {
         context.snapshotProperty().addListener((obs, old, snapshot) -> {
             if (snapshot != null) {
-                model.apply(snapshot);
+                model.apply(snapshot, context.selectedEnvironmentProperty().get());
             }
         });
+        context.addEventListener(model::applyEvents);
+        model.topology().setPaused(true);
     }
 
     public OverviewViewModel model() {
@@ -36,5 +38,15 @@ public final class OverviewScreen implements Screen {
     @Override
     public Node view() {
         return view;
+    }
+
+    @Override
+    public void shown() {
+        model.topology().setPaused(false);
+    }
+
+    @Override
+    public void hidden() {
+        model.topology().setPaused(true);
     }
 }

@@ -1,61 +1,46 @@
 package io.relayconsole.app.overview;
 
-import java.util.function.Function;
-import javafx.beans.property.ReadOnlyObjectWrapper;
+import io.relayconsole.app.ui.Columns;
 import javafx.geometry.Insets;
 import javafx.scene.control.Label;
-import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
-/** The health banner and the environments table. */
+/** The live topology of the selected environment above a compact table of every environment. */
 public final class OverviewView extends BorderPane {
 
     public OverviewView(OverviewViewModel model) {
-        Label icon = new Label();
-        Label headline = new Label();
-        headline.getStyleClass().add("title-3");
-        headline.textProperty().bind(model.headlineProperty());
-        Label detail = new Label();
-        detail.textProperty().bind(model.detailProperty());
-        detail.setWrapText(true);
-        // Status is never shown by colour alone: the symbol and the word change too.
-        icon.textProperty().bind(model.healthyProperty().map(ok -> ok ? "\u2714" : "\u26A0"));
-        icon.getStyleClass().add("title-3");
-        HBox banner = new HBox(12, icon, new VBox(2, headline, detail));
-        banner.setPadding(new Insets(12, 16, 12, 16));
-        banner.getStyleClass().add("health-banner");
-        model.healthyProperty().addListener((obs, was, ok) -> updateBannerStyle(banner, ok));
-        updateBannerStyle(banner, false);
+        TopologyPane topology = new TopologyPane(model.topology());
+        Label topologyTitle = new Label();
+        topologyTitle.getStyleClass().add("title-4");
+        topologyTitle.setId("topology-title");
+        model.topology().relayProperty().subscribe(s -> topologyTitle.setText(
+                model.topology().environment() == null ? "Topology"
+                        : "Topology of " + model.topology().environment()));
 
         TableView<EnvironmentRow> table = new TableView<>(model.environments());
-        table.getColumns().add(column("Environment", EnvironmentRow::name));
-        table.getColumns().add(column("SDK key", EnvironmentRow::sdkKey));
-        table.getColumns().add(column("Serving", EnvironmentRow::serving));
-        table.getColumns().add(column("Upstream", EnvironmentRow::upstream));
-        table.getColumns().add(column("Store", EnvironmentRow::store));
-        table.getColumns().add(column("Flags", EnvironmentRow::flags));
-        table.getColumns().add(column("Segments", EnvironmentRow::segments));
-        table.getColumns().add(column("SDK streams", EnvironmentRow::streams));
+        table.setId("environments-table");
+        table.getColumns().addAll(java.util.List.of(
+                Columns.width(Columns.of("Environment", EnvironmentRow::name), 130),
+                Columns.width(Columns.of("SDK key", EnvironmentRow::sdkKey), 280),
+                Columns.width(Columns.of("Serving", EnvironmentRow::serving), 100),
+                Columns.width(Columns.of("Upstream", EnvironmentRow::upstream), 140),
+                Columns.width(Columns.of("Store", EnvironmentRow::store), 120),
+                Columns.width(Columns.of("Flags", EnvironmentRow::flags), 60),
+                Columns.width(Columns.of("Segments", EnvironmentRow::segments), 95),
+                Columns.width(Columns.of("SDK streams", EnvironmentRow::streams), 110)));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("No environments configured"));
+        table.setMinHeight(120);
 
-        setTop(banner);
-        setCenter(table);
-        BorderPane.setMargin(table, new Insets(12));
-    }
-
-    private static void updateBannerStyle(HBox banner, boolean ok) {
-        banner.setStyle(ok
-                ? "-fx-background-color: -color-success-subtle; -fx-text-fill: -color-success-fg;"
-                : "-fx-background-color: -color-warning-subtle; -fx-text-fill: -color-warning-fg;");
-    }
-
-    private static <T> TableColumn<EnvironmentRow, T> column(String title, Function<EnvironmentRow, T> value) {
-        TableColumn<EnvironmentRow, T> column = new TableColumn<>(title);
-        column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
-        return column;
+        Label environmentsTitle = new Label("Environments");
+        environmentsTitle.getStyleClass().add("title-4");
+        // The topology keeps its height; the table takes what is left and scrolls with many environments.
+        VBox content = new VBox(6, topologyTitle, topology, environmentsTitle, table);
+        VBox.setVgrow(table, Priority.ALWAYS);
+        VBox.setMargin(topology, new Insets(0, 0, 8, 0));
+        setCenter(content);
     }
 }

@@ -1,5 +1,6 @@
 package io.relayconsole.app.shell;
 
+import io.relayconsole.app.preferences.ConsolePreferences;
 import io.relayconsole.app.service.RelayService;
 import io.relayconsole.relay.RelayEvent;
 import io.relayconsole.relay.RelaySnapshot;
@@ -22,7 +23,10 @@ import javafx.beans.property.StringProperty;
  */
 public final class ConsoleContext implements AutoCloseable {
     private final RelayService service;
+    private final ConsolePreferences preferences;
     private final ObjectProperty<RelaySnapshot> snapshot = new SimpleObjectProperty<>();
+    private final StringProperty startupError = new SimpleStringProperty();
+    private volatile Runnable refresher = () -> { };
     private final StringProperty selectedEnvironment = new SimpleStringProperty();
     private final List<Consumer<List<RelayEvent>>> eventListeners = new CopyOnWriteArrayList<>();
     private final ExecutorService commands = Executors.newSingleThreadExecutor(r -> {
@@ -31,12 +35,38 @@ public final class ConsoleContext implements AutoCloseable {
         return t;
     });
 
-    public ConsoleContext(RelayService service) {
+    public ConsoleContext(RelayService service, ConsolePreferences preferences) {
         this.service = service;
+        this.preferences = preferences;
+    }
+
+    /** A context whose preferences are the user's own. */
+    public ConsoleContext(RelayService service) {
+        this(service, ConsolePreferences.forUser());
     }
 
     public RelayService service() {
         return service;
+    }
+
+    /** Settings that persist between runs (geometry, theme, connection profiles...). */
+    public ConsolePreferences preferences() {
+        return preferences;
+    }
+
+    /** Why the relay could not start, in words; null while it runs or starts. FX thread. */
+    public StringProperty startupErrorProperty() {
+        return startupError;
+    }
+
+    /** Asks the feed for a snapshot now rather than at the next tick (F5). */
+    public void refreshNow() {
+        refresher.run();
+    }
+
+    /** Called once the feed exists. */
+    public void setRefresher(Runnable refresher) {
+        this.refresher = refresher;
     }
 
     /** The latest relay snapshot; null until the engine runs. FX thread. */

@@ -30,6 +30,7 @@ public final class ConsoleFeed implements RelayListener, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ConsoleFeed.class);
 
     private final Relay relay;
+    private final BiConsumer<RelaySnapshot, List<RelayEvent>> onFxThread;
     private final BlockingQueue<RelayEvent> buffer = new ArrayBlockingQueue<>(BUFFER);
     private final AtomicLong dropped = new AtomicLong();
     private final AtomicBoolean pending = new AtomicBoolean();
@@ -42,6 +43,7 @@ public final class ConsoleFeed implements RelayListener, AutoCloseable {
     /** {@code onFxThread} receives each tick's snapshot and the events since the previous tick, oldest first. */
     public ConsoleFeed(Relay relay, BiConsumer<RelaySnapshot, List<RelayEvent>> onFxThread) {
         this.relay = relay;
+        this.onFxThread = onFxThread;
         relay.addListener(this);
         timer.scheduleWithFixedDelay(() -> tick(onFxThread), 0, TICK_MILLIS, TimeUnit.MILLISECONDS);
     }
@@ -50,6 +52,15 @@ public final class ConsoleFeed implements RelayListener, AutoCloseable {
     public void onEvent(RelayEvent event) {
         if (!buffer.offer(event)) {
             dropped.incrementAndGet();
+        }
+    }
+
+    /** Takes a snapshot now instead of waiting for the next tick (still at most one hand-over pending). */
+    public void refreshNow() {
+        try {
+            timer.execute(() -> tick(onFxThread));
+        } catch (java.util.concurrent.RejectedExecutionException closed) {
+            // The console is closing; nothing to refresh.
         }
     }
 

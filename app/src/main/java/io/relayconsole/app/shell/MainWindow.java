@@ -17,6 +17,7 @@ public final class MainWindow extends BorderPane {
     public MainWindow(javafx.scene.Node header, List<Screen> screens) {
         navigation.getItems().setAll(screens);
         navigation.setPrefWidth(190);
+        navigation.setId("navigation");
         navigation.setCellFactory(list -> new ListCell<>() {
             @Override
             protected void updateItem(Screen screen, boolean empty) {
@@ -41,6 +42,10 @@ public final class MainWindow extends BorderPane {
         if (index >= 0 && index < navigation.getItems().size()) {
             navigation.getSelectionModel().select(index);
         }
+    }
+
+    public List<Screen> screens() {
+        return List.copyOf(navigation.getItems());
     }
 
     public Screen current() {

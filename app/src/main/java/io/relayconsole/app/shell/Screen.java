@@ -20,4 +20,8 @@ public interface Screen {
 
     default void hidden() {
     }
+
+    /** Puts the keyboard focus in the screen's search field, if it has one (Ctrl+F). */
+    default void focusSearch() {
+    }
 }

@@ -1,0 +1,232 @@
+package io.relayconsole.app.overview;
+
+import io.relayconsole.relay.EnvironmentSnapshot;
+import io.relayconsole.relay.RelayEvent;
+import io.relayconsole.relay.RelaySnapshot;
+import io.relayconsole.relay.SdkConnectionInfo;
+import io.relayconsole.store.StoreStatus;
+import io.relayconsole.upstream.DataSourceStatus;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+
+/**
+ * The live topology of one environment: upstream → relay ↔ store, relay → SDKs. Each node has a status in
+ * words; three sparklines keep a fixed history (updates per second, store latency, connected SDKs); each edge
+ * has a pulse counter that goes up when data flowed along it during a tick. Sampling pauses while hidden.
+ */
+public final class TopologyModel {
+    public static final int HISTORY = 120;
+
+    private final ReadOnlyObjectWrapper<NodeStatus> upstream = new ReadOnlyObjectWrapper<>(NodeStatus.idle("starting"));
+    private final ReadOnlyObjectWrapper<NodeStatus> relay = new ReadOnlyObjectWrapper<>(NodeStatus.idle("starting"));
+    private final ReadOnlyObjectWrapper<NodeStatus> store = new ReadOnlyObjectWrapper<>(NodeStatus.idle("starting"));
+    private final ReadOnlyObjectWrapper<NodeStatus> sdks = new ReadOnlyObjectWrapper<>(NodeStatus.idle("starting"));
+    private final RingBuffer updatesPerSecond = new RingBuffer(HISTORY);
+    private final RingBuffer storeLatency = new RingBuffer(HISTORY);
+    private final RingBuffer connectedSdks = new RingBuffer(HISTORY);
+    private final RingBuffer sendsPerSecond = new RingBuffer(HISTORY);
+    private final RateWindow updateRate = new RateWindow(5);
+    private final RateWindow sendRate = new RateWindow(5);
+    private final ReadOnlyLongWrapper samples = new ReadOnlyLongWrapper();
+    private final ReadOnlyLongWrapper upstreamPulses = new ReadOnlyLongWrapper();
+    private final ReadOnlyLongWrapper storePulses = new ReadOnlyLongWrapper();
+    private final ReadOnlyLongWrapper sdkPulses = new ReadOnlyLongWrapper();
+    private final ReadOnlyObjectWrapper<Integer> sdkCount = new ReadOnlyObjectWrapper<>(0);
+    private String environment;
+    private long lastEventsSent = -1;
+    private boolean paused;
+
+    /** Applies one tick for {@code environmentName}; switching environment restarts the history. */
+    public void apply(RelaySnapshot snapshot, String environmentName) {
+        EnvironmentSnapshot env = snapshot.environments().stream()
+                .filter(e -> e.name().equals(environmentName)).findFirst()
+                .orElse(snapshot.environments().isEmpty() ? null : snapshot.environments().get(0));
+        if (env == null) {
+            return;
+        }
+        if (!env.name().equals(environment)) {
+            environment = env.name();
+            updatesPerSecond.clear();
+            storeLatency.clear();
+            connectedSdks.clear();
+            sendsPerSecond.clear();
+            updateRate.clear();
+            sendRate.clear();
+            lastEventsSent = -1;
+        }
+        Instant now = snapshot.time();
+        long eventsSent = 0;
+        for (SdkConnectionInfo c : snapshot.connections()) {
+            if (c.environment().equals(env.name())) {
+                eventsSent += c.eventsSent();
+            }
+        }
+        double rate = updateRate.add(now, env.updatesReceived());
+        // Connections come and go, so their sum can drop: the rate only counts growth between ticks.
+        double sends = sendRate.add(now, eventsSent);
+        if (lastEventsSent >= 0 && eventsSent > lastEventsSent) {
+            sdkPulses.set(sdkPulses.get() + 1);
+        }
+        lastEventsSent = eventsSent;
+
+        upstream.set(upstreamStatus(env.dataSource(), now, rate));
+        relay.set(relayStatus(env));
+        store.set(storeStatus(env, now));
+        sdkCount.set(env.connectedStreams());
+        sdks.set(env.connectedStreams() == 0 ? new NodeStatus(NodeStatus.Level.IDLE, "none connected",
+                "on port " + snapshot.port())
+                : new NodeStatus(NodeStatus.Level.OK, env.connectedStreams() + " connected",
+                String.format("%d events sent · %.1f/s", eventsSent, sends)));
+        if (!paused) {
+            updatesPerSecond.add(rate);
+            StoreStatus ss = env.storeStatus();
+            storeLatency.add(ss == null || ss.lastLatencyMillis() < 0 ? 0 : ss.lastLatencyMillis());
+            connectedSdks.add(env.connectedStreams());
+            sendsPerSecond.add(sends);
+            samples.set(samples.get() + 1);
+        }
+    }
+
+    /** Counts data flows of the current environment in one tick's events. */
+    public void applyEvents(List<RelayEvent> events) {
+        if (environment == null) {
+            return;
+        }
+        boolean fromUpstream = false;
+        boolean storeAccess = false;
+        boolean toSdks = false;
+        for (RelayEvent e : events) {
+            if (e instanceof RelayEvent.FullDataReceived f && f.environment().equals(environment)
+                    || e instanceof RelayEvent.ItemReceived i && i.environment().equals(environment)) {
+                fromUpstream = true;
+            } else if (e instanceof RelayEvent.StoreAccessed s && s.environment().equals(environment)) {
+                storeAccess = true;
+            } else if (e instanceof RelayEvent.RequestServed r && environment.equals(r.request().environment())
+                    && r.request().status() < 400) {
+                toSdks = true;
+            }
+        }
+        if (fromUpstream) {
+            upstreamPulses.set(upstreamPulses.get() + 1);
+        }
+        if (storeAccess) {
+            storePulses.set(storePulses.get() + 1);
+        }
+        if (toSdks) {
+            sdkPulses.set(sdkPulses.get() + 1);
+        }
+    }
+
+    public void setPaused(boolean paused) {
+        this.paused = paused;
+    }
+
+    public boolean paused() {
+        return paused;
+    }
+
+    static NodeStatus upstreamStatus(DataSourceStatus ds, Instant now, double rate) {
+        String rateText = String.format("%.1f updates/s", rate);
+        String error = ds.lastError() == null ? "" : ds.lastError().message();
+        long since = ds.stateSince() == null ? 0 : Math.max(0, Duration.between(ds.stateSince(), now).toSeconds());
+        return switch (ds.state()) {
+            case VALID -> new NodeStatus(NodeStatus.Level.OK, "connected", rateText);
+            case INITIALIZING -> new NodeStatus(NodeStatus.Level.WARN, "connecting for " + since + " s",
+                    error.isEmpty() ? "attempt " + ds.attempt() : error);
+            case INTERRUPTED -> new NodeStatus(NodeStatus.Level.ERROR, "interrupted for " + since + " s", error);
+            case OFF -> new NodeStatus(NodeStatus.Level.ERROR, "off", error);
+        };
+    }
+
+    static NodeStatus relayStatus(EnvironmentSnapshot env) {
+        String data = env.flagCount() + " flags · " + env.segmentCount() + " segments";
+        if (!env.running()) {
+            return new NodeStatus(NodeStatus.Level.IDLE, "stopped (503)", data);
+        }
+        return switch (env.readiness()) {
+            case READY -> new NodeStatus(NodeStatus.Level.OK, "serving", data);
+            case NOT_READY -> new NodeStatus(NodeStatus.Level.ERROR, "refusing SDKs (503)", data);
+            case REJECTED -> new NodeStatus(NodeStatus.Level.ERROR, "key rejected (401)", data);
+        };
+    }
+
+    static NodeStatus storeStatus(EnvironmentSnapshot env, Instant now) {
+        if (!env.store().isPersistent()) {
+            return new NodeStatus(NodeStatus.Level.IDLE, "in-memory", "no persistent store");
+        }
+        StoreStatus s = env.storeStatus();
+        String cache = env.cache() == null ? "" : "cache " + env.cache().describe();
+        if (s == null) {
+            return new NodeStatus(NodeStatus.Level.IDLE, env.store().database(), cache);
+        }
+        if (!s.available()) {
+            long since = s.since() == null ? 0 : Math.max(0, Duration.between(s.since(), now).toSeconds());
+            return new NodeStatus(NodeStatus.Level.ERROR, "unavailable for " + since + " s", cache);
+        }
+        String latency = s.lastLatencyMillis() < 0 ? "" : String.format("%.1f ms · ", s.lastLatencyMillis());
+        return new NodeStatus(s.refreshing() ? NodeStatus.Level.WARN : NodeStatus.Level.OK,
+                s.refreshing() ? "refreshing" : "available", latency + cache);
+    }
+
+    public ReadOnlyObjectProperty<NodeStatus> upstreamProperty() {
+        return upstream.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<NodeStatus> relayProperty() {
+        return relay.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<NodeStatus> storeProperty() {
+        return store.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<NodeStatus> sdksProperty() {
+        return sdks.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Integer> sdkCountProperty() {
+        return sdkCount.getReadOnlyProperty();
+    }
+
+    /** Goes up once per sample taken, so sparklines know when to redraw. */
+    public ReadOnlyLongProperty samplesProperty() {
+        return samples.getReadOnlyProperty();
+    }
+
+    public ReadOnlyLongProperty upstreamPulsesProperty() {
+        return upstreamPulses.getReadOnlyProperty();
+    }
+
+    public ReadOnlyLongProperty storePulsesProperty() {
+        return storePulses.getReadOnlyProperty();
+    }
+
+    public ReadOnlyLongProperty sdkPulsesProperty() {
+        return sdkPulses.getReadOnlyProperty();
+    }
+
+    public RingBuffer updatesPerSecond() {
+        return updatesPerSecond;
+    }
+
+    public RingBuffer storeLatency() {
+        return storeLatency;
+    }
+
+    public RingBuffer sendsPerSecond() {
+        return sendsPerSecond;
+    }
+
+    public RingBuffer connectedSdks() {
+        return connectedSdks;
+    }
+
+    public String environment() {
+        return environment;
+    }
+}

@@ -1,0 +1,105 @@
+package io.relayconsole.app.sdks;
+
+import static io.relayconsole.app.testing.Snapshots.NOW;
+import static io.relayconsole.app.testing.Snapshots.connection;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.relayconsole.relay.RelayEvent;
+import io.relayconsole.relay.RequestRecord;
+import io.relayconsole.relay.SdkConnectionInfo.Mode;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SdksViewModelTest {
+    private final SdksViewModel model = new SdksViewModel();
+
+    @Test
+    void filtersBySearchEnvironmentAndMode() {
+        model.setEnvironmentNames(List.of("development", "staging"));
+        model.applyConnections(List.of(
+                connection(1, "development", "JavaClient/7.13.0", Mode.STREAM, 3),
+                connection(2, "development", "NodeJSClient/9.13.2", Mode.POLL, 1),
+                connection(3, "staging", "JavaClient/7.12.1", Mode.STREAM, 5)));
+        assertThat(ids()).containsExactly(1L, 2L, 3L);
+
+        model.searchProperty().set("java");
+        assertThat(ids()).containsExactly(1L, 3L);
+        model.environmentProperty().set("staging");
+        assertThat(ids()).containsExactly(3L);
+        model.searchProperty().set("");
+        model.environmentProperty().set(SdksViewModel.ALL);
+        model.modeProperty().set(SdksViewModel.ModeFilter.POLL);
+        assertThat(ids()).containsExactly(2L);
+        model.modeProperty().set(SdksViewModel.ModeFilter.ALL);
+        model.searchProperty().set("9.13");
+        assertThat(ids()).containsExactly(2L);
+    }
+
+    @Test
+    void aTickUpdatesCountersInPlaceAndDropsClosedConnections() {
+        model.applyConnections(List.of(connection(1, "development", "JavaClient/7.13.0", Mode.STREAM, 3),
+                connection(2, "development", "JavaClient/7.13.0", Mode.STREAM, 3)));
+        SdkRow first = model.connections().get(0);
+        model.applyConnections(List.of(connection(1, "development", "JavaClient/7.13.0", Mode.STREAM, 9),
+                connection(4, "staging", "GoClient/7.8.1", Mode.STREAM, 0)));
+        assertThat(model.connections().get(0)).isSameAs(first);
+        assertThat(first.eventsSentProperty().get()).isEqualTo(9);
+        assertThat(ids()).containsExactly(1L, 4L);
+    }
+
+    @Test
+    void aChosenEnvironmentSurvivesANewEnvironmentList() {
+        model.setEnvironmentNames(List.of("development", "staging"));
+        model.environmentProperty().set("staging");
+        model.setEnvironmentNames(List.of("development", "staging", "production"));
+        assertThat(model.environmentProperty().get()).isEqualTo("staging");
+        model.setEnvironmentNames(List.of("development"));
+        assertThat(model.environmentProperty().get()).isEqualTo(SdksViewModel.ALL);
+    }
+
+    @Test
+    void refusedRequestsAppearNewestFirstWithTheirReasonAndAreBounded() {
+        List<RelayEvent> events = new ArrayList<>();
+        events.add(served(200, "development", null));
+        events.add(served(401, null, "unknown SDK key"));
+        events.add(served(503, "development", "environment not ready"));
+        model.applyEvents(events);
+        assertThat(model.visibleRefused()).extracting(RefusedRow::status).containsExactly(503, 401);
+        assertThat(model.visibleRefused().get(1).reason()).isEqualTo("unknown SDK key");
+        assertThat(model.visibleRefused().get(1).environment()).isEqualTo("(no environment)");
+
+        model.searchProperty().set("not ready");
+        assertThat(model.visibleRefused()).extracting(RefusedRow::status).containsExactly(503);
+
+        List<RelayEvent> flood = new ArrayList<>();
+        for (int i = 0; i < SdksViewModel.REFUSED_CAPACITY + 10; i++) {
+            flood.add(served(503, "development", "flood " + i));
+        }
+        model.searchProperty().set("");
+        model.applyEvents(flood);
+        assertThat(model.visibleRefused()).hasSize(SdksViewModel.REFUSED_CAPACITY);
+        assertThat(model.visibleRefused().get(0).reason()).isEqualTo("flood " + (SdksViewModel.REFUSED_CAPACITY + 9));
+    }
+
+    @Test
+    void tenThousandConnectionsFilterInOnePass() {
+        List<io.relayconsole.relay.SdkConnectionInfo> many = new ArrayList<>();
+        for (int i = 0; i < 10_000; i++) {
+            many.add(connection(i, i % 2 == 0 ? "development" : "staging", "JavaClient/7.13.0", Mode.STREAM, i));
+        }
+        model.applyConnections(many);
+        model.applyConnections(many);
+        model.environmentProperty().set("staging");
+        assertThat(model.visibleConnections()).hasSize(5_000);
+    }
+
+    private List<Long> ids() {
+        return model.visibleConnections().stream().map(SdkRow::id).toList();
+    }
+
+    private static RelayEvent served(int status, String env, String reason) {
+        return new RelayEvent.RequestServed(NOW, new RequestRecord(NOW, env, "127.0.0.1:1", "GET", "/all", status, 0,
+                "JavaClient/7.13.0", reason));
+    }
+}
