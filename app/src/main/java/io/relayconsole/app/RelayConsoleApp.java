@@ -33,7 +33,11 @@ public class RelayConsoleApp extends Application {
                 : new PrimerLight().getUserAgentStylesheet());
 
         OverviewScreen overview = new OverviewScreen(context);
-        List<Screen> screens = List.of(overview);
+        List<Screen> screens = List.of(overview,
+                new io.relayconsole.app.flags.FlagsScreen(context),
+                new io.relayconsole.app.store.StoreScreen(context),
+                new io.relayconsole.app.upstream.UpstreamScreen(context),
+                new io.relayconsole.app.controls.ControlsScreen(context));
         MainWindow window = new MainWindow(new Label(), screens);
         stage.setTitle("Relay Console");
         stage.setScene(new Scene(window, 1280, 800));
