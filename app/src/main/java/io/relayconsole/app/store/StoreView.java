@@ -29,11 +29,17 @@ public final class StoreView extends ScrollPane {
 
     public StoreView(ConsoleContext context, StoreViewModel model, StoreCommands commands) {
         chart = new LatencyChart(model.latency());
-        VBox content = new VBox(16,
+        // Two columns, so the form's buttons stay in view on a laptop screen.
+        VBox left = new VBox(16,
                 ControlsView.section("Current store", null, status(model)),
                 ControlsView.section("Cache TTL", null, ttl(model, commands)),
-                ControlsView.section("Connect another store", null, form(model, commands)),
                 ControlsView.section("Store actions", null, new StoreActionsPane(context)));
+        VBox right = new VBox(16, ControlsView.section("Connect another store", null, form(model, commands)));
+        HBox.setHgrow(left, javafx.scene.layout.Priority.ALWAYS);
+        HBox.setHgrow(right, javafx.scene.layout.Priority.ALWAYS);
+        left.setPrefWidth(480);
+        right.setPrefWidth(520);
+        HBox content = new HBox(16, left, right);
         content.setPadding(new Insets(4, 12, 12, 4));
         setContent(content);
         setFitToWidth(true);
@@ -180,7 +186,7 @@ public final class StoreView extends ScrollPane {
     private static TextField field(StringProperty property, String prompt, String id) {
         TextField field = new TextField();
         field.setPromptText(prompt);
-        field.setPrefColumnCount(28);
+        field.setPrefColumnCount(22);
         field.setId(id);
         field.textProperty().bindBidirectional(property);
         return field;
@@ -189,7 +195,7 @@ public final class StoreView extends ScrollPane {
     /** Secrets are typed into password fields: never shown, never logged. */
     private static PasswordField password(StringProperty property, String id) {
         PasswordField field = new PasswordField();
-        field.setPrefColumnCount(28);
+        field.setPrefColumnCount(22);
         field.setId(id);
         field.textProperty().bindBidirectional(property);
         return field;
