@@ -133,7 +133,7 @@ class ConsoleFlowsTest {
         assertThat(flagRows(robot).get(0).on()).isEqualTo(false);
         robot.interact(() -> robot.lookup("#flags-table").queryAs(TableView.class).getSelectionModel().select(0));
         await().atMost(WAIT).until(() -> text(robot, "#flags-json").contains("\"version\" : " + (before + 2)));
-        assertThat(flagRows(robot).get(0).freshness().text()).isEqualTo("in memory (no store)");
+        assertThat(flagRows(robot).get(0).freshness().text()).isEqualTo("in memory");
         assertThat(flagRows(robot).get(0).kind()).isEqualTo(DataKind.FEATURES);
     }
 

@@ -32,41 +32,16 @@ public final class ControlsView extends ScrollPane {
         message.textProperty().bind(model.messageProperty());
 
         VBox content = new VBox(16,
-                section("Store actions", null, new StoreActionsPane(context)),
-                section("Upstream outage", "DEMO", upstreamOutage(model, controller)),
-                section("Store outage", "DEMO", storeOutage(model, controller)),
-                section("Demo SDKs", "DEMO", demoSdks(model, controller)),
+                ViewParts.section("Store actions", null, new StoreActionsPane(context)),
+                ViewParts.section("Upstream outage", "DEMO", upstreamOutage(model, controller)),
+                ViewParts.section("Store outage", "DEMO", storeOutage(model, controller)),
+                ViewParts.section("Demo SDKs", "DEMO", demoSdks(model, controller)),
                 message);
         content.setPadding(new Insets(4, 12, 12, 4));
         setContent(content);
         setFitToWidth(true);
         getStyleClass().add("edge-to-edge");
-        useConsoleStylesheet(this);
-    }
-
-    /** Adds the console's stylesheet to a screen's root, in case the window has not (harmless if it has). */
-    public static void useConsoleStylesheet(javafx.scene.Parent root) {
-        java.net.URL css = ControlsView.class.getResource("/io/relayconsole/app/console.css");
-        if (css != null) {
-            root.getStylesheets().add(css.toExternalForm());
-        }
-    }
-
-    /** A titled block; a badge marks demo controls. Shared with the Store and Upstream screens. */
-    public static VBox section(String title, String badge, Node body) {
-        Label heading = new Label(title);
-        heading.getStyleClass().add("title-4");
-        HBox header = new HBox(8, heading);
-        header.setAlignment(Pos.CENTER_LEFT);
-        if (badge != null) {
-            Label demo = new Label("Demo control: breaks things on purpose", new FontIcon(Material2MZ.SCIENCE));
-            demo.getStyleClass().add("demo-badge");
-            header.getChildren().add(demo);
-        }
-        VBox box = new VBox(8, header, body);
-        box.getStyleClass().add(badge != null ? "demo-section" : "controls-section");
-        box.setPadding(new Insets(10));
-        return box;
+        ViewParts.useConsoleStylesheet(this);
     }
 
     private static Node upstreamOutage(ControlsViewModel model, ControlsController controller) {

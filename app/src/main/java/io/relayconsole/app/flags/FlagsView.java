@@ -28,7 +28,7 @@ public final class FlagsView extends BorderPane {
 
     public FlagsView(FlagsViewModel model) {
         getStyleClass().add("flags-view");
-        io.relayconsole.app.controls.ControlsView.useConsoleStylesheet(this);
+        io.relayconsole.app.controls.ViewParts.useConsoleStylesheet(this);
         TextField search = new TextField();
         search.setId("flags-search");
         search.setPromptText("Search by key");
@@ -48,18 +48,20 @@ public final class FlagsView extends BorderPane {
         TableView<FlagRow> table = new TableView<>(model.visibleRows());
         table.setId("flags-table");
         table.getColumns().add(column("Key", FlagRow::key, 200));
-        table.getColumns().add(column("Kind", FlagRow::kindLabel, 70));
-        table.getColumns().add(column("Version", FlagRow::version, 70));
+        table.getColumns().add(column("Kind", FlagRow::kindLabel, 80));
+        table.getColumns().add(column("Version", FlagRow::version, 75));
         TableColumn<FlagRow, FlagRow> on = new TableColumn<>("State");
         on.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         on.setCellFactory(c -> new OnCell());
-        on.setPrefWidth(70);
+        on.setPrefWidth(75);
+        on.setMinWidth(75);
         table.getColumns().add(on);
-        table.getColumns().add(column("Last change", r -> r.lastChange() == null ? "" : TIME.format(r.lastChange()), 90));
+        table.getColumns().add(column("Last change", r -> r.lastChange() == null ? "" : TIME.format(r.lastChange()), 100));
         TableColumn<FlagRow, Freshness> freshness = new TableColumn<>("Cache freshness");
         freshness.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().freshness()));
         freshness.setCellFactory(c -> new FreshnessCell());
         freshness.setPrefWidth(230);
+        freshness.setMinWidth(200);
         table.getColumns().add(freshness);
         TableColumn<FlagRow, String> dropped = column("Store", r -> r.dropped() == null ? "" : r.dropped(), 160);
         dropped.setCellFactory(c -> new DroppedCell());
@@ -92,7 +94,7 @@ public final class FlagsView extends BorderPane {
 
         SplitPane split = new SplitPane(table, details);
         split.setOrientation(Orientation.HORIZONTAL);
-        split.setDividerPositions(0.68);
+        split.setDividerPositions(0.74);
         setTop(toolbar);
         setCenter(split);
     }
@@ -101,6 +103,7 @@ public final class FlagsView extends BorderPane {
         TableColumn<FlagRow, T> column = new TableColumn<>(title);
         column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
         column.setPrefWidth(width);
+        column.setMinWidth(Math.min(width, 90)); // headers stay readable when the details pane is wide
         return column;
     }
 

@@ -13,7 +13,7 @@ public record Freshness(String text, double remaining, Level level) {
     /** {@code freshness} is null for the in-memory store, which has no cache in front of it. */
     public static Freshness of(CacheFreshness freshness) {
         if (freshness == null) {
-            return new Freshness("in memory (no store)", 1, Level.IN_MEMORY);
+            return new Freshness("in memory", 1, Level.IN_MEMORY);
         }
         if (freshness.cachingDisabled()) {
             return new Freshness("no cache", 0, Level.NO_CACHE);

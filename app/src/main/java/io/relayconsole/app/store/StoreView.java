@@ -1,6 +1,6 @@
 package io.relayconsole.app.store;
 
-import io.relayconsole.app.controls.ControlsView;
+import io.relayconsole.app.controls.ViewParts;
 import io.relayconsole.app.controls.StoreActionsPane;
 import io.relayconsole.app.shell.ConsoleContext;
 import javafx.beans.property.StringProperty;
@@ -31,10 +31,10 @@ public final class StoreView extends ScrollPane {
         chart = new LatencyChart(model.latency());
         // Two columns, so the form's buttons stay in view on a laptop screen.
         VBox left = new VBox(16,
-                ControlsView.section("Current store", null, status(model)),
-                ControlsView.section("Cache TTL", null, ttl(model, commands)),
-                ControlsView.section("Store actions", null, new StoreActionsPane(context)));
-        VBox right = new VBox(16, ControlsView.section("Connect another store", null, form(model, commands)));
+                ViewParts.section("Current store", null, status(model)),
+                ViewParts.section("Cache TTL", null, ttl(model, commands)),
+                ViewParts.section("Store actions", null, new StoreActionsPane(context)));
+        VBox right = new VBox(16, ViewParts.section("Connect another store", null, form(model, commands)));
         HBox.setHgrow(left, javafx.scene.layout.Priority.ALWAYS);
         HBox.setHgrow(right, javafx.scene.layout.Priority.ALWAYS);
         left.setPrefWidth(480);
@@ -44,7 +44,7 @@ public final class StoreView extends ScrollPane {
         setContent(content);
         setFitToWidth(true);
         getStyleClass().add("edge-to-edge");
-        ControlsView.useConsoleStylesheet(this);
+        ViewParts.useConsoleStylesheet(this);
     }
 
     private Node status(StoreViewModel model) {
@@ -56,11 +56,11 @@ public final class StoreView extends ScrollPane {
         state.styleProperty().bind(model.availableProperty().map(ok -> ok
                 ? "-fx-text-fill: -color-success-fg;" : "-fx-text-fill: -color-danger-fg;"));
         GridPane grid = grid();
-        addRow(grid, 0, "Backend", bound(model.backendLabelProperty(), "store-backend"));
+        addRow(grid, 0, "Backend", ViewParts.label(model.backendLabelProperty(), "store-backend"));
         addRow(grid, 1, "State", state);
-        addRow(grid, 2, "Since", bound(model.sinceProperty(), null));
-        addRow(grid, 3, "Last error", bound(model.lastErrorProperty(), "store-last-error"));
-        addRow(grid, 4, "Latency", bound(model.latencyTextProperty(), null));
+        addRow(grid, 2, "Since", ViewParts.label(model.sinceProperty(), null));
+        addRow(grid, 3, "Last error", ViewParts.label(model.lastErrorProperty(), "store-last-error"));
+        addRow(grid, 4, "Latency", ViewParts.label(model.latencyTextProperty(), null));
         return new VBox(8, grid, chart);
     }
 
@@ -72,9 +72,10 @@ public final class StoreView extends ScrollPane {
         ttl.textProperty().bindBidirectional(model.ttlTextProperty());
         Button apply = new Button("Apply TTL", new FontIcon(Material2AL.ACCESS_TIME));
         apply.setId("ttl-apply");
+        apply.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         apply.setOnAction(e -> commands.applyTtl());
         apply.disableProperty().bind(model.busyProperty());
-        Label current = bound(model.currentTtlProperty(), "ttl-current");
+        Label current = ViewParts.label(model.currentTtlProperty(), "ttl-current");
         HBox row = new HBox(8, ttl, apply, current);
         row.setAlignment(Pos.CENTER_LEFT);
         Label hint = new Label("0 sends every SDK request to the store; forever serves from memory even while the "
@@ -121,6 +122,7 @@ public final class StoreView extends ScrollPane {
 
         Label none = new Label("The in-memory store: nothing to configure. Data lives only in this process.");
         none.getStyleClass().add("text-muted");
+        none.setWrapText(true);
         StackPane fields = new StackPane(none, redis, dynamo, consul);
         fields.setAlignment(Pos.TOP_LEFT);
         none.visibleProperty().bind(f.backend.isEqualTo(StoreBackend.NONE));
@@ -173,15 +175,6 @@ public final class StoreView extends ScrollPane {
         grid.addRow(row, l, value);
     }
 
-    private static Label bound(javafx.beans.value.ObservableValue<String> text, String id) {
-        Label label = new Label();
-        label.setWrapText(true);
-        label.textProperty().bind(text);
-        if (id != null) {
-            label.setId(id);
-        }
-        return label;
-    }
 
     private static TextField field(StringProperty property, String prompt, String id) {
         TextField field = new TextField();

@@ -1,6 +1,6 @@
 package io.relayconsole.app.upstream;
 
-import io.relayconsole.app.controls.ControlsView;
+import io.relayconsole.app.controls.ViewParts;
 import io.relayconsole.model.DataKind;
 import javafx.beans.value.ObservableValue;
 import javafx.geometry.Insets;
@@ -26,27 +26,27 @@ public final class UpstreamView extends ScrollPane {
     public UpstreamView(UpstreamViewModel status, Runnable reconnect, FlagEditorViewModel editor,
                         FlagEditorCommands commands) {
         VBox content = new VBox(16,
-                ControlsView.section("Upstream connection", null, status(status, reconnect)),
-                ControlsView.section("Built-in upstream: flag editor", null, editor(editor, commands)));
+                ViewParts.section("Upstream connection", null, status(status, reconnect)),
+                ViewParts.section("Built-in upstream: flag editor", null, editor(editor, commands)));
         content.setPadding(new Insets(4, 12, 12, 4));
         setContent(content);
         setFitToWidth(true);
         getStyleClass().add("edge-to-edge");
-        ControlsView.useConsoleStylesheet(this);
+        ViewParts.useConsoleStylesheet(this);
     }
 
     private static Node status(UpstreamViewModel model, Runnable reconnect) {
-        Label state = label(model.stateProperty(), "upstream-state");
+        Label state = ViewParts.label(model.stateProperty(), "upstream-state");
         state.graphicProperty().bind(model.validProperty().map(ok -> (Node) new FontIcon(
                 ok ? Material2AL.CLOUD_DONE : Material2AL.CLOUD_OFF)));
         GridPane grid = new GridPane();
         grid.setHgap(10);
         grid.setVgap(6);
         grid.addRow(0, new Label("State"), state);
-        grid.addRow(1, new Label("Since"), label(model.sinceProperty(), null));
-        grid.addRow(2, new Label("Last error"), label(model.lastErrorProperty(), "upstream-last-error"));
-        grid.addRow(3, new Label("Attempts"), label(model.attemptsProperty(), "upstream-attempts"));
-        grid.addRow(4, new Label("Next retry"), label(model.countdownProperty(), "upstream-countdown"));
+        grid.addRow(1, new Label("Since"), ViewParts.label(model.sinceProperty(), null));
+        grid.addRow(2, new Label("Last error"), ViewParts.label(model.lastErrorProperty(), "upstream-last-error"));
+        grid.addRow(3, new Label("Attempts"), ViewParts.label(model.attemptsProperty(), "upstream-attempts"));
+        grid.addRow(4, new Label("Next retry"), ViewParts.label(model.countdownProperty(), "upstream-countdown"));
         Button now = new Button("Reconnect now", new FontIcon(Material2MZ.REFRESH));
         now.setId("upstream-reconnect");
         now.setOnAction(e -> reconnect.run());
@@ -66,7 +66,7 @@ public final class UpstreamView extends ScrollPane {
             model.selectedFlagProperty().set(key);
             commands.loadSelected();
         });
-        Label summary = label(model.flagSummaryProperty(), "editor-summary");
+        Label summary = ViewParts.label(model.flagSummaryProperty(), "editor-summary");
         Button toggle = new Button("Toggle on/off", new FontIcon(Material2MZ.TOGGLE_ON));
         toggle.setId("editor-toggle");
         toggle.setOnAction(e -> commands.toggle());
@@ -106,6 +106,7 @@ public final class UpstreamView extends ScrollPane {
         ListView<String> segments = new ListView<>(model.segmentKeys());
         segments.setId("editor-segments");
         segments.setPrefSize(220, 120);
+        segments.setMaxWidth(220);
         segments.getSelectionModel().selectedItemProperty().addListener((obs, old, key) ->
                 model.selectedSegmentProperty().set(key));
         TextField newSegment = bound(new TextField(), model.newSegmentKeyProperty(), "editor-new-segment");
@@ -121,7 +122,7 @@ public final class UpstreamView extends ScrollPane {
         addFlagRow.setAlignment(Pos.CENTER_LEFT);
         HBox segmentRow = new HBox(8, newSegment, addSegment, deleteSegment);
         segmentRow.setAlignment(Pos.CENTER_LEFT);
-        Label message = label(model.messageProperty(), "editor-message");
+        Label message = ViewParts.label(model.messageProperty(), "editor-message");
         VBox editor = new VBox(10, new HBox(12, flags, flagPane), addFlagRow,
                 new Label("Segments"), segments, segmentRow, message);
         editor.visibleProperty().bind(model.availableProperty());
@@ -131,15 +132,6 @@ public final class UpstreamView extends ScrollPane {
         return new VBox(8, unavailable, hint, editor);
     }
 
-    private static Label label(ObservableValue<String> text, String id) {
-        Label label = new Label();
-        label.setWrapText(true);
-        label.textProperty().bind(text);
-        if (id != null) {
-            label.setId(id);
-        }
-        return label;
-    }
 
     private static TextField bound(TextField field, javafx.beans.property.StringProperty property, String id) {
         field.textProperty().bindBidirectional(property);

@@ -46,7 +46,7 @@ class FreshnessTest {
     @Test
     void theInMemoryStoreHasNoCacheAtAll() {
         Freshness f = Freshness.of(null);
-        assertThat(f.text()).isEqualTo("in memory (no store)");
+        assertThat(f.text()).isEqualTo("in memory");
         assertThat(f.level()).isEqualTo(Freshness.Level.IN_MEMORY);
     }
 }
