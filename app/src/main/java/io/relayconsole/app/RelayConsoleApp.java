@@ -1,5 +1,7 @@
 package io.relayconsole.app;
 
+import io.relayconsole.app.controls.ControlsScreen;
+import io.relayconsole.app.flags.FlagsScreen;
 import io.relayconsole.app.logs.LogsScreen;
 import io.relayconsole.app.overview.OverviewScreen;
 import io.relayconsole.app.preferences.ConsolePreferences;
@@ -8,6 +10,8 @@ import io.relayconsole.app.shell.ConfigSource;
 import io.relayconsole.app.shell.ConsoleContext;
 import io.relayconsole.app.shell.ConsoleSession;
 import io.relayconsole.app.shell.Screen;
+import io.relayconsole.app.store.StoreScreen;
+import io.relayconsole.app.upstream.UpstreamScreen;
 import java.util.List;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -30,6 +34,10 @@ public class RelayConsoleApp extends Application {
         return List.of(
                 new OverviewScreen(context),
                 new SdksScreen(context),
+                new FlagsScreen(context),
+                new StoreScreen(context),
+                new UpstreamScreen(context),
+                new ControlsScreen(context),
                 new LogsScreen(context));
     }
 

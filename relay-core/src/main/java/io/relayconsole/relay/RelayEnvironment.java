@@ -110,6 +110,15 @@ public final class RelayEnvironment implements DataSourceUpdates {
         return store;
     }
 
+    /**
+     * The backend itself, without the cache in front of it (e.g. to list a DynamoDB store's dropped items).
+     * The same as {@link #store()} for the in-memory store.
+     */
+    public DataStore rawStore() {
+        CachingDataStore c = cache;
+        return c != null ? c.underlying() : store;
+    }
+
     /** Connects upstream; SDKs get 503 until data arrives or {@code initTimeout} passes. */
     public synchronized void start() {
         if (running) {
@@ -212,6 +221,12 @@ public final class RelayEnvironment implements DataSourceUpdates {
     public CacheFreshness cacheFreshness() {
         CachingDataStore c = cache;
         return c != null ? c.freshness() : null;
+    }
+
+    /** How fresh one cached item is (no store I/O); null for the in-memory store. */
+    public CacheFreshness cacheFreshness(DataKind kind, String key) {
+        CachingDataStore c = cache;
+        return c != null ? c.freshness(kind, key) : null;
     }
 
     /**
@@ -354,6 +369,49 @@ public final class RelayEnvironment implements DataSourceUpdates {
             publishStoreStatus();
             return StoreOperationResult.ok(op, items, start, "copied " + items + " item(s); SDKs stayed connected");
         }
+    }
+
+    /**
+     * Changes the TTL of the cache in front of the persistent store: the same store is wrapped again with the
+     * new TTL, and the cache keeps the data the relay knows, so nothing is read or written. SDKs stay connected.
+     */
+    public StoreOperationResult setCacheTtl(Duration ttl) {
+        long start = System.nanoTime();
+        String op = "Set cache TTL";
+        synchronized (updateLock) {
+            CachingDataStore old = cache;
+            if (old == null) {
+                return StoreOperationResult.failed(op, start, "the in-memory store has no cache");
+            }
+            FullDataSet known = old.lastKnown();
+            StoreStatus oldStatus = old.tracker().status();
+            StoreSupervisor oldSupervisor = supervisor;
+            boolean storeWasInitialized = oldSupervisor != null && oldSupervisor.storeWasInitialized();
+            if (oldSupervisor != null) {
+                oldSupervisor.close(); // stops the old tracker; the raw store stays open for the new wrapper
+            }
+            useStore(old.underlying(), ttl);
+            if (known != null) {
+                cache.primeCache(known);
+            }
+            if (storeWasInitialized) {
+                supervisor.storeInitialized();
+            }
+            if (!oldStatus.available()) {
+                // Still down: the new wrapper keeps probing, and writes back when the store returns.
+                cache.tracker().markUnavailable(new StoreException(String.valueOf(oldStatus.lastError())));
+            }
+            LOG.info("[{}] Cache TTL is now {}", name(), describeTtl(ttl));
+            publishStoreStatus();
+            return StoreOperationResult.ok(op, 0, start, "the cache TTL is now " + describeTtl(ttl));
+        }
+    }
+
+    private static String describeTtl(Duration ttl) {
+        if (ttl.isNegative()) {
+            return "forever";
+        }
+        return ttl.isZero() ? "0 (no cache)" : ttl.toMillis() % 1000 == 0 ? ttl.toSeconds() + " s" : ttl.toMillis() + " ms";
     }
 
     // ---- DataSourceUpdates: called on the data source's thread ----

@@ -61,6 +61,11 @@ final class StoreSupervisor implements StoreStatusTracker.Listener, AutoCloseabl
         storeWasInitialized = true;
     }
 
+    /** Whether a full write succeeded since this supervisor started (carried over when the cache is rewrapped). */
+    boolean storeWasInitialized() {
+        return storeWasInitialized;
+    }
+
     @Override
     public void onStatusChanged(StoreStatus status) {
         onChange.run();

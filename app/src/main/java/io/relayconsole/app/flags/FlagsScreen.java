@@ -1,0 +1,97 @@
+package io.relayconsole.app.flags;
+
+import io.relayconsole.app.controls.Engine;
+import io.relayconsole.app.shell.ConsoleContext;
+import io.relayconsole.app.shell.Screen;
+import io.relayconsole.relay.RelayEnvironment;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javafx.application.Platform;
+import javafx.scene.Node;
+import org.kordamp.ikonli.Ikon;
+import org.kordamp.ikonli.material2.Material2MZ;
+
+/**
+ * Flags and segments of the selected environment. While shown, the rows are rebuilt at most once a second
+ * (freshness is shown in whole seconds) on a background thread, and handed to the FX thread in one call; a
+ * rebuild still running skips the next tick instead of queueing.
+ */
+public final class FlagsScreen implements Screen {
+    private static final long REFRESH_MILLIS = 1000;
+
+    private final ConsoleContext context;
+    private final LastChangeTracker lastChanges = new LastChangeTracker();
+    private final FlagRowsBuilder builder = new FlagRowsBuilder(lastChanges);
+    private final FlagsViewModel model = new FlagsViewModel();
+    private final FlagsView view = new FlagsView(model);
+    private final AtomicBoolean building = new AtomicBoolean();
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "console-flags");
+        t.setDaemon(true);
+        return t;
+    });
+    private boolean shown;
+    private long lastRefresh;
+
+    public FlagsScreen(ConsoleContext context) {
+        this.context = context;
+        context.addEventListener(lastChanges::onEvents);
+        context.snapshotProperty().addListener((obs, old, snapshot) -> refresh(false));
+        context.selectedEnvironmentProperty().addListener((obs, old, name) -> refresh(true));
+    }
+
+    public FlagsViewModel model() {
+        return model;
+    }
+
+    private void refresh(boolean now) {
+        long time = System.currentTimeMillis();
+        if (!shown || (!now && time - lastRefresh < REFRESH_MILLIS) || !building.compareAndSet(false, true)) {
+            return;
+        }
+        lastRefresh = time;
+        Optional<RelayEnvironment> env = Engine.selectedEnvironment(context);
+        if (env.isEmpty()) {
+            building.set(false);
+            model.empty("No environment selected");
+            return;
+        }
+        worker.execute(() -> {
+            try {
+                List<FlagRow> rows = builder.build(env.get());
+                Platform.runLater(() -> model.apply(rows));
+            } finally {
+                building.set(false);
+            }
+        });
+    }
+
+    @Override
+    public String title() {
+        return "Flags & segments";
+    }
+
+    @Override
+    public Ikon icon() {
+        return Material2MZ.OUTLINED_FLAG;
+    }
+
+    @Override
+    public Node view() {
+        return view;
+    }
+
+    @Override
+    public void shown() {
+        shown = true;
+        refresh(true);
+    }
+
+    @Override
+    public void hidden() {
+        shown = false;
+    }
+}

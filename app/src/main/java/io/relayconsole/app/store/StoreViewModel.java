@@ -1,0 +1,150 @@
+package io.relayconsole.app.store;
+
+import io.relayconsole.relay.EnvironmentSnapshot;
+import io.relayconsole.store.StoreStatus;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/** The store screen's state: the store's health in words, the latency history, the TTL edit, busy and result. */
+public final class StoreViewModel {
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
+
+    private final StoreForm form = new StoreForm();
+    private final LatencyHistory latency = new LatencyHistory(120);
+    private final ReadOnlyStringWrapper backendLabel = new ReadOnlyStringWrapper("—");
+    private final ReadOnlyStringWrapper state = new ReadOnlyStringWrapper("—");
+    private final ReadOnlyBooleanWrapper available = new ReadOnlyBooleanWrapper(true);
+    private final ReadOnlyStringWrapper since = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper lastError = new ReadOnlyStringWrapper("none");
+    private final ReadOnlyStringWrapper latencyText = new ReadOnlyStringWrapper("—");
+    private final ReadOnlyStringWrapper currentTtl = new ReadOnlyStringWrapper("");
+    private final StringProperty ttlText = new SimpleStringProperty("");
+    private final ReadOnlyStringWrapper formProblems = new ReadOnlyStringWrapper("");
+    private final BooleanProperty busy = new SimpleBooleanProperty();
+    private final StringProperty result = new SimpleStringProperty("");
+    private String environment;
+
+    public StoreViewModel() {
+        form.backend.addListener((obs, old, b) -> checkForm());
+        for (StringProperty p : new StringProperty[] {form.redisUrl, form.redisHost, form.redisPort,
+                form.redisPrefix, form.redisSentinelMaster, form.dynamoTable, form.dynamoEndpoint,
+                form.consulUrl, form.consulPrefix}) {
+            p.addListener((obs, old, v) -> checkForm());
+        }
+        form.redisCluster.addListener((obs, old, v) -> checkForm());
+    }
+
+    /** Applies one snapshot of the selected environment; {@code sample} adds a latency point (false when hidden). */
+    public void apply(EnvironmentSnapshot env, boolean sample) {
+        if (!env.name().equals(environment)) {
+            environment = env.name();
+            ttlText.set(env.cache() == null ? "" : TtlText.format(env.cache().ttl()));
+        }
+        StoreStatus s = env.storeStatus();
+        backendLabel.set(env.store().label());
+        available.set(s.available());
+        state.set(s.refreshing() ? "available, refreshing its data" : s.available() ? "available" : "unavailable");
+        since.set(s.since() == null ? "" : "since " + TIME.format(s.since()) + " (" + ago(s.since(), Instant.now()) + ")");
+        lastError.set(s.lastError() == null ? "none"
+                : s.lastError() + (s.lastErrorTime() == null ? "" : " at " + TIME.format(s.lastErrorTime())));
+        latencyText.set(s.lastLatencyMillis() < 0 ? "no operation yet"
+                : String.format("%.1f ms (last operation)", s.lastLatencyMillis()));
+        currentTtl.set(env.cache() == null ? "in-memory store: no cache" : "cache TTL " + describe(env.cache().ttl()));
+        if (sample && s.lastLatencyMillis() >= 0) {
+            latency.add(s.lastLatencyMillis());
+        }
+    }
+
+    static String ago(Instant then, Instant now) {
+        long seconds = Math.max(0, Duration.between(then, now).toSeconds());
+        if (seconds < 120) {
+            return seconds + " s ago";
+        }
+        return seconds < 7200 ? seconds / 60 + " min ago" : seconds / 3600 + " h ago";
+    }
+
+    static String describe(Duration ttl) {
+        return ttl.isNegative() ? "forever" : ttl.isZero() ? "0 (every read goes to the store)" : TtlText.format(ttl);
+    }
+
+    private void checkForm() {
+        formProblems.set(String.join("\n", form.validate()));
+    }
+
+    /** The TTL typed in, or null with the reason in {@link #resultProperty()}. */
+    public Duration parsedTtl() {
+        try {
+            return TtlText.parse(ttlText.get());
+        } catch (IllegalArgumentException e) {
+            result.set(e.getMessage());
+            return null;
+        }
+    }
+
+    public String environment() {
+        return environment;
+    }
+
+    public StoreForm form() {
+        return form;
+    }
+
+    public LatencyHistory latency() {
+        return latency;
+    }
+
+    public ReadOnlyStringProperty backendLabelProperty() {
+        return backendLabel.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty stateProperty() {
+        return state.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty availableProperty() {
+        return available.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty sinceProperty() {
+        return since.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty lastErrorProperty() {
+        return lastError.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty latencyTextProperty() {
+        return latencyText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty currentTtlProperty() {
+        return currentTtl.getReadOnlyProperty();
+    }
+
+    public StringProperty ttlTextProperty() {
+        return ttlText;
+    }
+
+    /** The form's problems, one per line; empty when the form is usable. */
+    public ReadOnlyStringProperty formProblemsProperty() {
+        return formProblems.getReadOnlyProperty();
+    }
+
+    public BooleanProperty busyProperty() {
+        return busy;
+    }
+
+    public StringProperty resultProperty() {
+        return result;
+    }
+}

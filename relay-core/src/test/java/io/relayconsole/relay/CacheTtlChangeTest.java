@@ -1,0 +1,96 @@
+package io.relayconsole.relay;
+
+import static io.relayconsole.testing.TestItems.flag;
+import static io.relayconsole.testing.TestItems.flags;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.relayconsole.model.DataKind;
+import io.relayconsole.store.InMemoryDataStore;
+import io.relayconsole.testing.MutableClock;
+import io.relayconsole.testing.SwitchableStore;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Changing the cache TTL at run time, and the per-item freshness the console shows. */
+class CacheTtlChangeTest {
+    private final MutableClock clock = new MutableClock();
+    private EnvironmentHarness harness;
+
+    @AfterEach
+    void tearDown() {
+        harness.close();
+    }
+
+    private RelayEnvironment start(io.relayconsole.store.DataStore store, Duration ttl) {
+        harness = new EnvironmentHarness(Duration.ofMinutes(1), ttl, clock, store);
+        harness.upstream().init(flags("a", "b"));
+        return harness.env;
+    }
+
+    @Test
+    void newTtlAppliesAtOnceAndKeepsTheDataWithoutTouchingTheStore() {
+        SwitchableStore store = new SwitchableStore();
+        RelayEnvironment env = start(store, Duration.ofSeconds(30));
+        clock.advance(Duration.ofSeconds(10));
+        int readsBefore = store.reads();
+
+        StoreOperationResult result = env.setCacheTtl(Duration.ofSeconds(-1));
+
+        assertThat(result.success()).as(result.toString()).isTrue();
+        assertThat(result.message()).contains("forever");
+        assertThat(env.cacheFreshness().describe()).isEqualTo("cached forever");
+        assertThat(env.rawStore()).isSameAs(store);
+        // The cache answers with the data it had: the store is down, yet SDKs are still served.
+        store.setDown(true);
+        clock.advance(Duration.ofHours(1));
+        assertThat(env.currentData().flags()).containsKeys("a", "b");
+        assertThat(store.reads()).isEqualTo(readsBefore);
+    }
+
+    @Test
+    void shorterTtlExpiresTheCacheOnItsOwnSchedule() {
+        RelayEnvironment env = start(new SwitchableStore(), Duration.ofMinutes(5));
+        env.setCacheTtl(Duration.ofSeconds(5));
+
+        assertThat(env.cacheFreshness().describe()).isEqualTo("fresh 0 s / 5 s");
+        clock.advance(Duration.ofSeconds(6));
+        assertThat(env.cacheFreshness().describe()).isEqualTo("expired");
+    }
+
+    @Test
+    void updatesAfterTheChangeStillReachTheStore() {
+        SwitchableStore store = new SwitchableStore();
+        RelayEnvironment env = start(store, Duration.ofSeconds(30));
+        env.setCacheTtl(Duration.ZERO);
+
+        harness.upstream().upsert(DataKind.FEATURES, flag("a", 7));
+
+        assertThat(store.database().get(DataKind.FEATURES, "a").version()).isEqualTo(7);
+        assertThat(env.cacheFreshness().describe()).isEqualTo("no cache");
+    }
+
+    @Test
+    void perItemFreshnessCountsFromTheItemsOwnWrite() {
+        RelayEnvironment env = start(new SwitchableStore(), Duration.ofSeconds(30));
+        clock.advance(Duration.ofSeconds(12));
+        harness.upstream().upsert(DataKind.FEATURES, flag("b", 2));
+        clock.advance(Duration.ofSeconds(3));
+
+        assertThat(env.cacheFreshness(DataKind.FEATURES, "a").describe()).isEqualTo("fresh 15 s / 30 s");
+        assertThat(env.cacheFreshness(DataKind.FEATURES, "b").describe()).isEqualTo("fresh 3 s / 30 s");
+        assertThat(env.cacheFreshness(DataKind.FEATURES, "missing").describe()).isEqualTo("not cached");
+    }
+
+    @Test
+    void theInMemoryStoreHasNoCacheToChange() {
+        RelayEnvironment env = start(new InMemoryDataStore(), Duration.ofSeconds(30));
+
+        StoreOperationResult result = env.setCacheTtl(Duration.ofSeconds(5));
+
+        assertThat(result.success()).isFalse();
+        assertThat(result.message()).contains("no cache");
+        assertThat(env.cacheFreshness(DataKind.FEATURES, "a")).isNull();
+        assertThat(env.rawStore()).isSameAs(env.store());
+    }
+}
