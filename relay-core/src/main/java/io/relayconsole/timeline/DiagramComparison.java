@@ -4,7 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * An observed diagram against the expected one, on normalized steps ({@link NormalizedSteps}): either it
+ * An observed diagram against the expected one, on normalized steps ({@link NormalizedSteps}; the step numbers
+ * in the differences count those, as {@link #expectedSteps()} and {@link #observedSteps()} list them): either it
  * matches, or the differences say which steps are missing, extra, or out of order.
  */
 public record DiagramComparison(List<String> expectedSteps, List<String> observedSteps, List<String> differences) {
