@@ -8,16 +8,20 @@ import java.util.List;
  * arguments cannot be understood.
  */
 record CommandLine(Path configFile, boolean allowMissingFile, boolean fromEnv, boolean simulator, boolean help,
-                   boolean version, String error) {
+                   boolean version, String scenario, String error) {
 
     static final String USAGE = String.join("\n",
             "Usage: relay-console-relay [--config FILE] [--allow-missing-file] [--from-env] [--simulator]",
+            "       relay-console-relay --scenario 1|2|3|4|all",
             "",
             "  --config FILE          read an ld-relay configuration file (default /etc/ld-relay.conf when no",
             "                         other source is given)",
             "  --allow-missing-file   do not fail when the --config file does not exist",
             "  --from-env             read ld-relay's environment variables (they override the file)",
             "  --simulator            run the built-in upstream with sample flags and connect to it",
+            "  --scenario N|all       replay the persistent-storage document's diagram N (1-4) or all of them",
+            "                         against an in-process relay, print the observed diagram (Mermaid) and",
+            "                         whether it matches the document's; exit code 3 when one does not",
             "  --version              print the version and exit",
             "  --help                 print this help and exit");
 
@@ -26,6 +30,7 @@ record CommandLine(Path configFile, boolean allowMissingFile, boolean fromEnv, b
         boolean allowMissing = false;
         boolean fromEnv = false;
         boolean simulator = false;
+        String scenario = null;
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             switch (arg) {
@@ -38,11 +43,20 @@ record CommandLine(Path configFile, boolean allowMissingFile, boolean fromEnv, b
                 case "--allow-missing-file", "-allow-missing-file" -> allowMissing = true;
                 case "--from-env", "-from-env" -> fromEnv = true;
                 case "--simulator" -> simulator = true;
+                case "--scenario" -> {
+                    if (i + 1 >= args.size()) {
+                        return error("--scenario needs 1, 2, 3, 4 or all");
+                    }
+                    scenario = args.get(++i);
+                    if (!scenario.matches("[1-4]|all")) {
+                        return error("--scenario needs 1, 2, 3, 4 or all, not \"" + scenario + "\"");
+                    }
+                }
                 case "--help", "-h", "-help" -> {
-                    return new CommandLine(null, false, false, false, true, false, null);
+                    return new CommandLine(null, false, false, false, true, false, null, null);
                 }
                 case "--version", "-version" -> {
-                    return new CommandLine(null, false, false, false, false, true, null);
+                    return new CommandLine(null, false, false, false, false, true, null, null);
                 }
                 default -> {
                     if (arg.startsWith("--config=")) {
@@ -53,10 +67,10 @@ record CommandLine(Path configFile, boolean allowMissingFile, boolean fromEnv, b
                 }
             }
         }
-        return new CommandLine(config, allowMissing, fromEnv, simulator, false, false, null);
+        return new CommandLine(config, allowMissing, fromEnv, simulator, false, false, scenario, null);
     }
 
     private static CommandLine error(String message) {
-        return new CommandLine(null, false, false, false, false, false, message);
+        return new CommandLine(null, false, false, false, false, false, null, message);
     }
 }

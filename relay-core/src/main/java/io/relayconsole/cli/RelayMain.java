@@ -25,6 +25,7 @@ import org.slf4j.LoggerFactory;
 public final class RelayMain {
     static final int EXIT_CONFIG_ERROR = 1;
     static final int EXIT_START_FAILED = 2;
+    static final int EXIT_SCENARIO_MISMATCH = 3;
 
     static {
         // Before the first logger exists: the engine jar carries no logback.xml, so embedders keep their own.
@@ -64,6 +65,9 @@ public final class RelayMain {
         if (cli.version()) {
             out.println("Relay Console relay " + RelayVersion.version());
             return 0;
+        }
+        if (cli.scenario() != null) {
+            return runScenarios(cli.scenario(), out);
         }
         RelayConfig config;
         try {
@@ -113,6 +117,21 @@ public final class RelayMain {
             config = config.withSimulator(new SimulatorConfig(true, 0, true, true));
         }
         return config;
+    }
+
+    /** The diagrams are the output: the relays' start-up lines would bury them, so only warnings are logged. */
+    private static int runScenarios(String which, PrintStream out) throws InterruptedException {
+        if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
+            return ScenarioCommand.run(which, out);
+        }
+        ch.qos.logback.classic.Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        Level previous = root.getLevel();
+        root.setLevel(Level.WARN);
+        try {
+            return ScenarioCommand.run(which, out);
+        } finally {
+            root.setLevel(previous);
+        }
     }
 
     private static void applyLogLevel(String level) {

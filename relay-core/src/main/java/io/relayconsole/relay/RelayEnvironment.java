@@ -533,6 +533,24 @@ public final class RelayEnvironment implements DataSourceUpdates {
             LOG.warn("[{}] No data from upstream within initTimeout ({} ms); serving what the store has ({})",
                     name(), main.initTimeout().toMillis(), isStoreInitialized() ? "initialized" : "nothing yet");
             publishReadinessIfChanged();
+            warmCacheFromStore();
+        }
+    }
+
+    /**
+     * A cold relay reads its persistent store as soon as initTimeout passes, as the relay's documentation draws
+     * it: the first SDKs are then served from memory, and the console shows the data at once.
+     */
+    private void warmCacheFromStore() {
+        if (cache == null) {
+            return;
+        }
+        try {
+            if (store.isInitialized()) {
+                store.getAllData();
+            }
+        } catch (StoreException e) {
+            LOG.warn("[{}] Could not read the store after initTimeout: {}", name(), e.getMessage());
         }
     }
 

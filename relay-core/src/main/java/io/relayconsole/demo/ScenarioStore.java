@@ -1,0 +1,58 @@
+package io.relayconsole.demo;
+
+import io.relayconsole.store.DataStore;
+
+/**
+ * The persistent store a scenario runs against and how to take it down: the in-process
+ * {@link DemoDatabase} by default, or a real server behind a {@link FaultProxy}.
+ */
+public interface ScenarioStore {
+
+    /** A new connection to the store (the relay closes it). */
+    DataStore connect();
+
+    void takeDown();
+
+    void bringUp();
+
+    /** A fresh {@link DemoDatabase} under {@code prefix}. */
+    static ScenarioStore demo(String prefix) {
+        DemoDatabase database = new DemoDatabase();
+        return new ScenarioStore() {
+            @Override
+            public DataStore connect() {
+                return database.connect(prefix);
+            }
+
+            @Override
+            public void takeDown() {
+                database.takeDown();
+            }
+
+            @Override
+            public void bringUp() {
+                database.bringUp();
+            }
+        };
+    }
+
+    /** A real server reached through {@code proxy}: {@code connections} must connect to the proxy's port. */
+    static ScenarioStore behindProxy(FaultProxy proxy, java.util.function.Supplier<DataStore> connections) {
+        return new ScenarioStore() {
+            @Override
+            public DataStore connect() {
+                return connections.get();
+            }
+
+            @Override
+            public void takeDown() {
+                proxy.cut();
+            }
+
+            @Override
+            public void bringUp() {
+                proxy.pass();
+            }
+        };
+    }
+}

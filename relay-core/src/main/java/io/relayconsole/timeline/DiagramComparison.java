@@ -1,0 +1,88 @@
+package io.relayconsole.timeline;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * An observed diagram against the expected one, on normalized steps ({@link NormalizedSteps}; the step numbers
+ * in the differences count those, as {@link #expectedSteps()} and {@link #observedSteps()} list them): either it
+ * matches, or the differences say which steps are missing, extra, or out of order.
+ */
+public record DiagramComparison(List<String> expectedSteps, List<String> observedSteps, List<String> differences) {
+
+    public DiagramComparison {
+        expectedSteps = List.copyOf(expectedSteps);
+        observedSteps = List.copyOf(observedSteps);
+        differences = List.copyOf(differences);
+    }
+
+    public static DiagramComparison compare(SequenceDiagram expected, SequenceDiagram observed) {
+        List<String> want = NormalizedSteps.of(expected.steps());
+        List<String> got = NormalizedSteps.of(observed.steps());
+        boolean[][] matched = longestCommonSubsequence(want, got);
+        List<Integer> missing = new ArrayList<>();
+        List<Integer> extra = new ArrayList<>();
+        for (int i = 0; i < want.size(); i++) {
+            if (!matched[0][i]) {
+                missing.add(i);
+            }
+        }
+        for (int j = 0; j < got.size(); j++) {
+            if (!matched[1][j]) {
+                extra.add(j);
+            }
+        }
+        List<String> differences = new ArrayList<>();
+        for (Integer i : missing) {
+            Integer moved = extra.stream().filter(j -> got.get(j).equals(want.get(i))).findFirst().orElse(null);
+            if (moved != null) {
+                extra.remove(moved);
+                differences.add("out of order: expected step " + (i + 1) + ", observed as step " + (moved + 1)
+                        + ": " + want.get(i));
+            } else {
+                differences.add("missing: expected step " + (i + 1) + ": " + want.get(i));
+            }
+        }
+        for (Integer j : extra) {
+            differences.add("extra: observed step " + (j + 1) + ": " + got.get(j));
+        }
+        return new DiagramComparison(want, got, differences);
+    }
+
+    public boolean matches() {
+        return differences.isEmpty();
+    }
+
+    /** "matches", or one difference a line. */
+    public String verdict() {
+        return matches() ? "matches" : "differs:\n  " + String.join("\n  ", differences);
+    }
+
+    /** [0][i]: want[i] is in the common subsequence; [1][j]: got[j] is. */
+    private static boolean[][] longestCommonSubsequence(List<String> want, List<String> got) {
+        int n = want.size();
+        int m = got.size();
+        int[][] len = new int[n + 1][m + 1];
+        for (int i = n - 1; i >= 0; i--) {
+            for (int j = m - 1; j >= 0; j--) {
+                len[i][j] = want.get(i).equals(got.get(j)) ? len[i + 1][j + 1] + 1
+                        : Math.max(len[i + 1][j], len[i][j + 1]);
+            }
+        }
+        boolean[] inWant = new boolean[n];
+        boolean[] inGot = new boolean[m];
+        int i = 0;
+        int j = 0;
+        while (i < n && j < m) {
+            if (want.get(i).equals(got.get(j))) {
+                inWant[i++] = true;
+                inGot[j++] = true;
+            } else if (len[i + 1][j] >= len[i][j + 1]) {
+                i++;
+            } else {
+                j++;
+            }
+        }
+        return new boolean[][] {inWant, inGot};
+    }
+}

@@ -1,0 +1,72 @@
+package io.relayconsole.timeline;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * Steps reduced to what a diagram means, so a recorded run compares with the document's drawing:
+ * <ul>
+ *   <li>numbers become {@code n} (the demo waits 3 s where the document says 30);</li>
+ *   <li>a failure is a failure whether drawn {@code -x} or as {@code ->> ... - FAILED} (the document does both);</li>
+ *   <li>TTL decorations ("with TTL 30 seconds", "reset TTL") are dropped: the document uses them on some
+ *       writes and reads and not on others that are the same;</li>
+ *   <li>a run of the relay's upstream retries (failed requests, "Backoff and retry") is one step: how many
+ *       attempts fit in an outage depends on the backoff's jitter, not on the behaviour shown.</li>
+ * </ul>
+ */
+final class NormalizedSteps {
+    static final String UPSTREAM_RETRYING = Participants.RELAY + " retries " + Participants.UPSTREAM
+            + " (failed requests, backoff)";
+    private static final Pattern FAILED_SUFFIX = Pattern.compile("\\s*[-\u2013]?\\s*failed$");
+    private static final Pattern NUMBER = Pattern.compile("\\d+(?:\\.\\d+)?");
+    private static final Pattern TTL_DECORATION = Pattern.compile(",?\\s*(?:with ttl n seconds?|reset ttl)");
+
+    private NormalizedSteps() {
+    }
+
+    /** One string per step (retry runs folded), in order. */
+    static List<String> of(List<TimelineStep> steps) {
+        List<String> normalized = new ArrayList<>(steps.size());
+        boolean inRetryRun = false;
+        for (TimelineStep step : steps) {
+            String text = text(step.text());
+            boolean failure = step.arrow() == TimelineStep.Arrow.FAILURE
+                    || FAILED_SUFFIX.matcher(step.text().toLowerCase(Locale.ROOT)).find();
+            if (isUpstreamRetry(step, text, failure)) {
+                if (!inRetryRun) {
+                    normalized.add(UPSTREAM_RETRYING);
+                }
+                inRetryRun = true;
+                continue;
+            }
+            inRetryRun = false;
+            normalized.add(describe(step, text, failure));
+        }
+        return normalized;
+    }
+
+    private static boolean isUpstreamRetry(TimelineStep step, String text, boolean failure) {
+        if (step.isNote()) {
+            return step.from().equals(Participants.RELAY) && text.equals("backoff and retry");
+        }
+        return failure && step.from().equals(Participants.RELAY) && Participants.UPSTREAM.equals(step.to());
+    }
+
+    private static String describe(TimelineStep step, String text, boolean failure) {
+        if (step.isNote()) {
+            return "note over " + step.from() + ": " + text;
+        }
+        String arrow = failure ? " -x " : step.arrow() == TimelineStep.Arrow.RESPONSE ? " --> " : " -> ";
+        return step.from() + arrow + step.to() + ": " + text + (failure ? " (failed)" : "");
+    }
+
+    static String text(String raw) {
+        String t = raw.strip().toLowerCase(Locale.ROOT);
+        t = FAILED_SUFFIX.matcher(t).replaceFirst("");
+        t = NUMBER.matcher(t).replaceAll("n");
+        t = TTL_DECORATION.matcher(t).replaceAll("");
+        return t.replaceAll("\\s+", " ").replaceAll("[\\s.,;:]+$", "").strip();
+    }
+}

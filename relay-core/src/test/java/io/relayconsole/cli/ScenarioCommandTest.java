@@ -1,0 +1,46 @@
+package io.relayconsole.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ScenarioCommandTest {
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(String... args) throws InterruptedException {
+        return RelayMain.run(List.of(args), Map.of(), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void replaysADiagramAndPrintsWhatTheRelayDrewWithTheVerdict() throws InterruptedException {
+        int code = run("--scenario", "4");
+
+        String printed = out.toString(StandardCharsets.UTF_8);
+        assertThat(code).as(printed).isZero();
+        assertThat(printed).contains("Scenario 4: LaunchDarkly outage, warm relay", "sequenceDiagram",
+                "participant LD as LaunchDarkly", "note over LD: LaunchDarkly comes back up", "Verdict: matches");
+    }
+
+    @Test
+    void anUnknownScenarioIsAClearErrorWithTheUsage() throws InterruptedException {
+        int code = run("--scenario", "5");
+
+        assertThat(code).isEqualTo(RelayMain.EXIT_CONFIG_ERROR);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--scenario needs 1, 2, 3, 4 or all")
+                .contains("--scenario N|all");
+    }
+
+    @Test
+    void theUsageMentionsScenarios() {
+        assertThat(CommandLine.USAGE).contains("--scenario 1|2|3|4|all");
+        assertThat(CommandLine.parse(List.of("--scenario", "all")).scenario()).isEqualTo("all");
+        assertThat(CommandLine.parse(List.of("--scenario")).error()).contains("--scenario needs");
+    }
+}
