@@ -41,7 +41,6 @@ public final class ControlsView extends ScrollPane {
         setContent(content);
         setFitToWidth(true);
         getStyleClass().add("edge-to-edge");
-        ViewParts.useConsoleStylesheet(this);
     }
 
     private static Node upstreamOutage(ControlsViewModel model, ControlsController controller) {

@@ -15,12 +15,6 @@ public final class ViewParts {
     private ViewParts() {
     }
 
-    /** Adds the console's stylesheet to a screen's root, in case the window has not (harmless if it has). */
-    public static void useConsoleStylesheet(javafx.scene.Parent root) {
-        java.net.URL css = ViewParts.class.getResource("/io/relayconsole/app/console.css");
-        if (css != null) {
-            root.getStylesheets().add(css.toExternalForm());
-        }
     }
 
     /** A titled block; a badge marks demo controls. Shared with the Store and Upstream screens. */

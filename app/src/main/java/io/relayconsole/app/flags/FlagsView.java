@@ -28,7 +28,6 @@ public final class FlagsView extends BorderPane {
 
     public FlagsView(FlagsViewModel model) {
         getStyleClass().add("flags-view");
-        io.relayconsole.app.controls.ViewParts.useConsoleStylesheet(this);
         TextField search = new TextField();
         search.setId("flags-search");
         search.setPromptText("Search by key");

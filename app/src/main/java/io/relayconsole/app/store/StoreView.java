@@ -44,7 +44,6 @@ public final class StoreView extends ScrollPane {
         setContent(content);
         setFitToWidth(true);
         getStyleClass().add("edge-to-edge");
-        ViewParts.useConsoleStylesheet(this);
     }
 
     private Node status(StoreViewModel model) {

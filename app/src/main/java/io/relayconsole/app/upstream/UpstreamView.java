@@ -32,7 +32,6 @@ public final class UpstreamView extends ScrollPane {
         setContent(content);
         setFitToWidth(true);
         getStyleClass().add("edge-to-edge");
-        ViewParts.useConsoleStylesheet(this);
     }
 
     private static Node status(UpstreamViewModel model, Runnable reconnect) {
