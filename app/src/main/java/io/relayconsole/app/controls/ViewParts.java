@@ -15,8 +15,6 @@ public final class ViewParts {
     private ViewParts() {
     }
 
-    }
-
     /** A titled block; a badge marks demo controls. Shared with the Store and Upstream screens. */
     public static VBox section(String title, String badge, Node body) {
         Label heading = new Label(title);
