@@ -11,6 +11,7 @@ import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -75,6 +76,19 @@ public final class SdkProcess implements AutoCloseable {
                     + ": run ./test, or npm ci in that folder");
         }
         return new SdkProcess(List.of(nodeBinary(), script), dir, env);
+    }
+
+    /** The Node server SDK 9 with its Redis store in daemon mode, reading Redis on loopback without a cache. */
+    public static SdkProcess nodeRedisReader(int redisPort, String prefix) {
+        return node("node", "redis-daemon-client.mjs", "@launchdarkly/node-server-sdk-redis",
+                Map.of("REDIS_PORT", String.valueOf(redisPort), "REDIS_PREFIX", prefix));
+    }
+
+    /** The legacy Node server SDK 7 with its DynamoDB store in daemon mode, reading the table without a cache. */
+    public static SdkProcess legacyNodeDynamoDbReader(URI endpoint, String table, String prefix) {
+        return node("node-dynamodb", "dynamodb-daemon-client.mjs", "launchdarkly-node-server-sdk-dynamodb",
+                Map.of("DYNAMODB_ENDPOINT", endpoint.toString(), "DYNAMODB_TABLE", table, "DYNAMODB_PREFIX", prefix,
+                        "AWS_SDK_JS_SUPPRESS_MAINTENANCE_MODE_MESSAGE", "1"));
     }
 
     /**

@@ -72,9 +72,7 @@ class DynamoDbDaemonModeTest {
         table = DynaliteServer.newTableName();
         server.createTable(table);
         store = new DynamoDbDataStore(server.options(table).prefix(PREFIX).build());
-        node = SdkProcess.node("node-dynamodb", "dynamodb-daemon-client.mjs", "launchdarkly-node-server-sdk-dynamodb",
-                Map.of("DYNAMODB_ENDPOINT", server.process.endpoint().toString(), "DYNAMODB_TABLE", table,
-                        "DYNAMODB_PREFIX", PREFIX, "AWS_SDK_JS_SUPPRESS_MAINTENANCE_MODE_MESSAGE", "1"));
+        node = SdkProcess.legacyNodeDynamoDbReader(server.process.endpoint(), table, PREFIX);
         assertThat(node.isReady()).as("Node SDK ready: %s", node.readyError()).isTrue();
     }
 
