@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.relayconsole.model.DataKind;
 import io.relayconsole.model.FullDataSet;
 import io.relayconsole.model.Item;
-import io.relayconsole.testing.RedisServerProcess;
+import io.relayconsole.testing.RedisServerExtension;
 import io.relayconsole.testing.SdkProcess;
 import io.relayconsole.testing.SdkProcess.Answer;
 import io.relayconsole.testing.SdkProcess.Evaluation;
@@ -17,9 +17,8 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The daemon-mode proof: a real LaunchDarkly SDK, configured with its own Redis store, reads what
@@ -28,20 +27,11 @@ import org.junit.jupiter.api.Test;
  */
 abstract class DaemonModeReaderContractTest {
     static final String PREFIX = "daemon-env";
-    private static RedisServerProcess redis;
+    @RegisterExtension
+    static final RedisServerExtension redis = new RedisServerExtension();
 
     /** Starts the SDK reading Redis on {@code port} with key prefix {@code prefix}. */
     protected abstract SdkProcess startReader(int port, String prefix);
-
-    @BeforeAll
-    static void startRedis() {
-        redis = RedisServerProcess.start();
-    }
-
-    @AfterAll
-    static void stopRedis() {
-        redis.close();
-    }
 
     @Test
     void theSdkEvaluatesWhatTheStoreWrote() {
