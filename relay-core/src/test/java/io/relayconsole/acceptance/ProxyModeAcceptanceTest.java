@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.launchdarkly.sdk.LDContext;
 import com.launchdarkly.sdk.LDValue;
-import com.launchdarkly.sdk.json.JsonSerialization;
 import com.launchdarkly.sdk.server.Components;
 import com.launchdarkly.sdk.server.FeatureFlagsState;
 import com.launchdarkly.sdk.server.FlagsStateOption;
@@ -231,7 +230,7 @@ class ProxyModeAcceptanceTest {
                 List<SdkProcess.Evaluation> requests = new ArrayList<>();
                 List<LDValue> expected = new ArrayList<>();
                 for (LDContext context : SdkContexts.all().subList(0, 12)) {
-                    JsonNode contextJson = Json.MAPPER.readTree(JsonSerialization.serialize(context));
+                    JsonNode contextJson = ContextJson.of(context);
                     for (Item flag : production().flags()) {
                         requests.add(new SdkProcess.Evaluation(flag.key(), contextJson, "node-default"));
                         expected.add(direct.jsonValueVariation(flag.key(), context, LDValue.of("node-default")));
