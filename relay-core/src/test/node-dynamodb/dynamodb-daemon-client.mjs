@@ -1,19 +1,12 @@
 // The legacy LaunchDarkly Node server SDK (launchdarkly-node-server-sdk 7) in daemon mode: it reads flags and
 // segments only from DynamoDB, through launchdarkly-node-server-sdk-dynamodb, exactly as an application next to
-// a relay would. Driven by a Java test through a line protocol on stdin/stdout:
-//   prints {"ready":bool,...} once;
-//   {"evaluate":[{flag,context,default}]} -> {"results":[values]}   (contexts may be old-style users)
-//   {"initialized":true}                  -> {"initialized":bool}  (whether the store holds the $inited marker)
+// a relay would. Speaks the line protocol of ../node/sdk-line-protocol.mjs, including {"initialized":true}.
 // Settings come from the environment: DYNAMODB_ENDPOINT, DYNAMODB_TABLE, DYNAMODB_PREFIX (optional).
 import LaunchDarkly from 'launchdarkly-node-server-sdk';
 import DynamoDBIntegration from 'launchdarkly-node-server-sdk-dynamodb';
-import readline from 'node:readline';
+import { serve, loggerOptions } from '../node/sdk-line-protocol.mjs';
 
-const out = (obj) => process.stdout.write(JSON.stringify(obj) + '\n');
-const logger = LaunchDarkly.basicLogger({
-  level: 'warn',
-  destination: (line) => process.stderr.write(line + '\n'),
-});
+const logger = LaunchDarkly.basicLogger(loggerOptions);
 
 const storeFactory = DynamoDBIntegration.DynamoDBFeatureStore(process.env.DYNAMODB_TABLE, {
   prefix: process.env.DYNAMODB_PREFIX || undefined,
@@ -36,25 +29,4 @@ const client = LaunchDarkly.init('sdk-daemon-mode-test', {
   logger,
 });
 
-try {
-  await client.waitForInitialization();
-  out({ ready: true });
-} catch (e) {
-  out({ ready: false, error: String(e && e.message ? e.message : e) });
-}
-
-const lines = readline.createInterface({ input: process.stdin });
-for await (const line of lines) {
-  if (!line.trim()) continue;
-  const request = JSON.parse(line);
-  if (request.evaluate) {
-    const results = [];
-    for (const { flag, context, default: def } of request.evaluate) {
-      results.push(await client.variation(flag, context, def));
-    }
-    out({ results });
-  } else if (request.initialized) {
-    out({ initialized: await new Promise((resolve) => store.initialized(resolve)) });
-  }
-}
-client.close();
+await serve(client, { isStoreInitialized: () => new Promise((resolve) => store.initialized(resolve)) });

@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.launchdarkly.sdk.LDContext;
 import com.launchdarkly.sdk.LDValue;
-import com.launchdarkly.sdk.json.JsonSerialization;
 import com.launchdarkly.sdk.server.Components;
 import com.launchdarkly.sdk.server.FeatureFlagsState;
 import com.launchdarkly.sdk.server.FlagsStateOption;
@@ -24,7 +23,7 @@ import io.relayconsole.relay.RelayOptions;
 import io.relayconsole.relay.RelayRuntime;
 import io.relayconsole.simulator.FlagSimulator;
 import io.relayconsole.simulator.SimulatedEnvironment;
-import io.relayconsole.testing.NodeSdkProcess;
+import io.relayconsole.testing.SdkProcess;
 import io.relayconsole.upstream.DataSourceState;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -225,20 +224,19 @@ class ProxyModeAcceptanceTest {
     @Test
     void theNodeSdkInProxyModeEvaluatesLikeTheUpstream() throws Exception {
         for (String mode : List.of("stream", "poll")) {
-            try (NodeSdkProcess node = new NodeSdkProcess("node", "proxy-client.mjs", Map.of(
+            try (SdkProcess node = SdkProcess.node("node", "proxy-client.mjs", "@launchdarkly/node-server-sdk", Map.of(
                     "RELAY_URL", relayUri().toString(), "SDK_KEY", PROD_KEY, "MODE", mode))) {
                 assertThat(node.isReady()).as(mode + ": " + node.readyError()).isTrue();
-                List<NodeSdkProcess.Evaluation> requests = new ArrayList<>();
+                List<SdkProcess.Evaluation> requests = new ArrayList<>();
                 List<LDValue> expected = new ArrayList<>();
                 for (LDContext context : SdkContexts.all().subList(0, 12)) {
-                    JsonNode contextJson = Json.MAPPER.readTree(JsonSerialization.serialize(context));
+                    JsonNode contextJson = ContextJson.of(context);
                     for (Item flag : production().flags()) {
-                        requests.add(new NodeSdkProcess.Evaluation(flag.key(), contextJson,
-                                Json.MAPPER.getNodeFactory().textNode("node-default")));
+                        requests.add(new SdkProcess.Evaluation(flag.key(), contextJson, "node-default"));
                         expected.add(direct.jsonValueVariation(flag.key(), context, LDValue.of("node-default")));
                     }
                 }
-                List<JsonNode> actual = node.evaluate(requests);
+                List<JsonNode> actual = node.values(requests);
                 for (int i = 0; i < requests.size(); i++) {
                     assertThat(LDValue.parse(actual.get(i).toString()))
                             .as(mode + " " + requests.get(i).flag() + " for " + requests.get(i).context())

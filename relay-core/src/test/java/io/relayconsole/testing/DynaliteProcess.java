@@ -22,7 +22,7 @@ import java.util.List;
  */
 public final class DynaliteProcess implements AutoCloseable {
     /** The folder holding dynalite and the legacy Node SDK (relative to the relay-core module). */
-    public static final Path NODE_FOLDER = moduleDir().resolve("src/test/node-dynamodb");
+    public static final Path NODE_FOLDER = SdkProcess.TEST_SOURCES.resolve("node-dynamodb");
 
     private final int port;
     private final Path dataDir;
@@ -98,7 +98,7 @@ public final class DynaliteProcess implements AutoCloseable {
             throw new IllegalStateException("dynalite not found at " + cli + ": run `npm ci` in "
                     + NODE_FOLDER + ", or run ./test");
         }
-        List<String> command = new ArrayList<>(List.of(node(), cli.toString(),
+        List<String> command = new ArrayList<>(List.of(SdkProcess.nodeBinary(), cli.toString(),
                 "--host", "127.0.0.1", "--port", Integer.toString(port), "--path", dataDir.toString(),
                 // without these, every table change waits 500 ms
                 "--createTableMs", "0", "--deleteTableMs", "0", "--updateTableMs", "0"));
@@ -120,10 +120,6 @@ public final class DynaliteProcess implements AutoCloseable {
                 });
     }
 
-    static String node() {
-        return System.getenv().getOrDefault("NODE", "node");
-    }
-
     private static boolean accepts(int port) {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
@@ -137,12 +133,6 @@ public final class DynaliteProcess implements AutoCloseable {
         try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         }
-    }
-
-    private static Path moduleDir() {
-        // Surefire runs in the module directory; an IDE may run from the repository root.
-        Path here = Path.of(System.getProperty("basedir", System.getProperty("user.dir")));
-        return Files.isDirectory(here.resolve("src/test")) ? here : here.resolve("relay-core");
     }
 
     private static void deleteRecursively(File file) {

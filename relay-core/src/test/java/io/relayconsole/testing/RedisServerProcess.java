@@ -20,7 +20,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.awaitility.Awaitility;
-import org.slf4j.LoggerFactory;
 import org.awaitility.core.ConditionTimeoutException;
 
 /**
@@ -34,13 +33,6 @@ public final class RedisServerProcess implements AutoCloseable {
 
     static {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> LIVE.forEach(Process::destroyForcibly)));
-        // Without a logback-test.xml everything logs at DEBUG, and lettuce and Netty log every command and byte:
-        // that output slows Redis tests several times over and buries the useful lines.
-        for (String noisy : List.of("io.lettuce", "io.netty", "reactor")) {
-            if (LoggerFactory.getLogger(noisy) instanceof ch.qos.logback.classic.Logger logger && logger.getLevel() == null) {
-                logger.setLevel(ch.qos.logback.classic.Level.INFO);
-            }
-        }
     }
 
     private final List<String> command;

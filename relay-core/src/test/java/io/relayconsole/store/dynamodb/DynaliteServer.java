@@ -2,7 +2,6 @@ package io.relayconsole.store.dynamodb;
 
 import io.relayconsole.testing.DynaliteProcess;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -12,12 +11,6 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 /** One dynalite per test class, a raw AWS client on it, and a fresh table name for each test. */
 final class DynaliteServer implements AutoCloseable {
     private static final AtomicInteger TABLES = new AtomicInteger();
-
-    static {
-        // The AWS SDK logs every request at DEBUG, which floods the test output and slows the tests down.
-        ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger("software.amazon.awssdk"))
-                .setLevel(ch.qos.logback.classic.Level.INFO);
-    }
 
     final DynaliteProcess process = DynaliteProcess.start();
     final DynamoDbClient raw = DynamoDbClient.builder()

@@ -12,7 +12,8 @@ import io.relayconsole.model.DataKind;
 import io.relayconsole.model.FullDataSet;
 import io.relayconsole.model.Item;
 import io.relayconsole.model.ItemParser;
-import io.relayconsole.store.dynamodb.NodeDaemonClient.Evaluation;
+import io.relayconsole.testing.SdkProcess;
+import io.relayconsole.testing.SdkProcess.Evaluation;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -63,7 +64,7 @@ class DynamoDbDaemonModeTest {
     private static DynaliteServer server;
     private static String table;
     private static DynamoDbDataStore store;
-    private static NodeDaemonClient node;
+    private static SdkProcess node;
 
     @BeforeAll
     static void start() throws Exception {
@@ -71,7 +72,8 @@ class DynamoDbDaemonModeTest {
         table = DynaliteServer.newTableName();
         server.createTable(table);
         store = new DynamoDbDataStore(server.options(table).prefix(PREFIX).build());
-        node = new NodeDaemonClient(server.process.endpoint().toString(), table, PREFIX);
+        node = SdkProcess.legacyNodeDynamoDbReader(server.process.endpoint(), table, PREFIX);
+        assertThat(node.isReady()).as("Node SDK ready: %s", node.readyError()).isTrue();
     }
 
     @AfterAll
@@ -112,7 +114,7 @@ class DynamoDbDaemonModeTest {
         var alice = user("alice", "alice@example.com", "enterprise");
         var bob = user("bob", "bob@test.org", "free");
         var carol = user("carol", "carol@example.com", "pro");
-        List<JsonNode> results = node.evaluate(List.of(
+        List<JsonNode> results = node.values(List.of(
                 new Evaluation("email-flag", alice, false),
                 new Evaluation("email-flag", bob, true),
                 new Evaluation("segment-flag", alice, "default"), // segment rule: plan enterprise
@@ -132,7 +134,7 @@ class DynamoDbDaemonModeTest {
         for (int i = 0; i < 30; i++) {
             evaluations.add(new Evaluation("rollout-flag", user("user-" + i, null, "free"), "default"));
         }
-        List<String> fromNode = node.evaluate(evaluations).stream().map(JsonNode::asText).toList();
+        List<String> fromNode = node.values(evaluations).stream().map(JsonNode::asText).toList();
 
         List<String> fromJava = new ArrayList<>();
         Path file = Files.createTempFile("flags-", ".json");
@@ -171,7 +173,7 @@ class DynamoDbDaemonModeTest {
                 .getBytes(StandardCharsets.UTF_8), "huge-flag");
         assertThat(store.upsert(DataKind.FEATURES, huge)).isFalse();
 
-        List<JsonNode> results = node.evaluate(List.of(
+        List<JsonNode> results = node.values(List.of(
                 new Evaluation("email-flag", alice, true),
                 new Evaluation("prereq-flag", alice, "default"),
                 new Evaluation("segment-flag", alice, "deleted"),

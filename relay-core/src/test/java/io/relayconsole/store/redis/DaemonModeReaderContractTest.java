@@ -6,8 +6,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.relayconsole.model.DataKind;
 import io.relayconsole.model.FullDataSet;
 import io.relayconsole.model.Item;
-import io.relayconsole.store.redis.DaemonModeReader.Evaluation;
-import io.relayconsole.testing.RedisServerProcess;
+import io.relayconsole.testing.RedisServerExtension;
+import io.relayconsole.testing.SdkProcess;
+import io.relayconsole.testing.SdkProcess.Answer;
+import io.relayconsole.testing.SdkProcess.Evaluation;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.ArrayList;
@@ -15,9 +17,8 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The daemon-mode proof: a real LaunchDarkly SDK, configured with its own Redis store, reads what
@@ -26,20 +27,11 @@ import org.junit.jupiter.api.Test;
  */
 abstract class DaemonModeReaderContractTest {
     static final String PREFIX = "daemon-env";
-    private static RedisServerProcess redis;
+    @RegisterExtension
+    static final RedisServerExtension redis = new RedisServerExtension();
 
     /** Starts the SDK reading Redis on {@code port} with key prefix {@code prefix}. */
-    protected abstract DaemonModeReader startReader(int port, String prefix);
-
-    @BeforeAll
-    static void startRedis() {
-        redis = RedisServerProcess.start();
-    }
-
-    @AfterAll
-    static void stopRedis() {
-        redis.close();
-    }
+    protected abstract SdkProcess startReader(int port, String prefix);
 
     @Test
     void theSdkEvaluatesWhatTheStoreWrote() {
@@ -50,9 +42,8 @@ abstract class DaemonModeReaderContractTest {
                     "\"on\":false,\"offVariation\":0,\"variations\":[\"late\"]")));
         }
 
-        try (DaemonModeReader sdk = startReader(redis.port(), PREFIX)) {
-            JsonNode ready = sdk.awaitReady();
-            assertThat(ready.path("ready").asBoolean()).as("SDK ready: %s / %s", ready, sdk.stderrText()).isTrue();
+        try (SdkProcess sdk = startReader(redis.port(), PREFIX)) {
+            assertThat(sdk.isReady()).as("SDK ready: %s", sdk.readyError()).isTrue();
 
             List<Evaluation> requests = new ArrayList<>(List.of(
                     new Evaluation("email-rule", alice(), "default"),
@@ -69,11 +60,11 @@ abstract class DaemonModeReaderContractTest {
                 expected.add(rolloutVariation("rollout", "rollout-salt", "user-" + i) == 0 ? "a" : "b");
             }
 
-            List<JsonNode[]> answers = sdk.evaluate(requests);
+            List<Answer> answers = sdk.evaluate(requests);
             for (int i = 0; i < requests.size(); i++) {
-                JsonNode value = answers.get(i)[0];
+                JsonNode value = answers.get(i).value();
                 Object actual = value.isBoolean() ? value.asBoolean() : value.asText();
-                assertThat(actual).as("%s for %s (reason %s)", requests.get(i).flag(), requests.get(i).context(), answers.get(i)[1])
+                assertThat(actual).as("%s for %s (reason %s)", requests.get(i).flag(), requests.get(i).context(), answers.get(i).reason())
                         .isEqualTo(expected.get(i));
             }
             assertThat(expected.subList(8, expected.size())).as("the rollout splits the users").contains("a", "b");

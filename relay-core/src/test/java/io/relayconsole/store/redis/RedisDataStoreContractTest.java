@@ -2,23 +2,13 @@ package io.relayconsole.store.redis;
 
 import io.relayconsole.store.DataStore;
 import io.relayconsole.store.DataStoreContractTest;
-import io.relayconsole.testing.RedisServerProcess;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import io.relayconsole.testing.RedisServerExtension;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The store contract against a real standalone redis-server. */
 class RedisDataStoreContractTest extends DataStoreContractTest {
-    private static RedisServerProcess redis;
-
-    @BeforeAll
-    static void startRedis() {
-        redis = RedisServerProcess.start();
-    }
-
-    @AfterAll
-    static void stopRedis() {
-        redis.close();
-    }
+    @RegisterExtension
+    static final RedisServerExtension redis = new RedisServerExtension();
 
     @Override
     protected DataStore createStore(String prefix) {

@@ -6,29 +6,19 @@ import io.relayconsole.model.DataKind;
 import io.relayconsole.model.FullDataSet;
 import io.relayconsole.model.Item;
 import io.relayconsole.model.ItemParser;
-import io.relayconsole.testing.RedisServerProcess;
+import io.relayconsole.testing.RedisServerExtension;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** What the store leaves in Redis, read back with redis-cli: the exact keys and values daemon-mode SDKs read. */
 class RedisDataStoreLayoutTest {
-    private static RedisServerProcess redis;
+    @RegisterExtension
+    static final RedisServerExtension redis = new RedisServerExtension();
     private RedisDataStore store;
-
-    @BeforeAll
-    static void startRedis() {
-        redis = RedisServerProcess.start();
-    }
-
-    @AfterAll
-    static void stopRedis() {
-        redis.close();
-    }
 
     @AfterEach
     void cleanUp() {

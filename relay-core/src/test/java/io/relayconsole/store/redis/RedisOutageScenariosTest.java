@@ -2,23 +2,13 @@ package io.relayconsole.store.redis;
 
 import io.relayconsole.acceptance.OutageScenarios;
 import io.relayconsole.store.DataStore;
-import io.relayconsole.testing.RedisServerProcess;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import io.relayconsole.testing.RedisServerExtension;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The outage scenarios on a real redis-server (no persistence: a restart loses everything, as in production). */
 class RedisOutageScenariosTest extends OutageScenarios {
-    private static RedisServerProcess redis;
-
-    @BeforeAll
-    static void startRedis() {
-        redis = RedisServerProcess.start();
-    }
-
-    @AfterAll
-    static void stopRedis() {
-        redis.close();
-    }
+    @RegisterExtension
+    static final RedisServerExtension redis = new RedisServerExtension();
 
     @Override
     protected DataStore newStore(String prefix) {

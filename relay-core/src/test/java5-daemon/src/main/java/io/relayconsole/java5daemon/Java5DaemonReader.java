@@ -5,6 +5,8 @@ import com.launchdarkly.sdk.LDUser;
 import com.launchdarkly.sdk.LDValue;
 import com.launchdarkly.sdk.ObjectBuilder;
 import com.launchdarkly.sdk.ArrayBuilder;
+import com.launchdarkly.sdk.json.JsonSerialization;
+import com.launchdarkly.sdk.json.SerializationException;
 import com.launchdarkly.sdk.server.Components;
 import com.launchdarkly.sdk.server.LDClient;
 import com.launchdarkly.sdk.server.LDConfig;
@@ -16,8 +18,10 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * The LaunchDarkly Java server SDK 5 with its Redis store in daemon mode (external updates only, no cache),
- * driven over stdin/stdout: prints {"ready":bool} once, then answers each {"evaluate":[{flag,context,default}]}
- * line with {"results":[values],"reasons":[reasons]}. Contexts are user contexts: key, email, other attributes custom.
+ * driven over the line protocol of relay-core's SdkProcess: prints {"ready":bool} once, then answers each
+ * {"evaluate":[{flag,context,default}]} line with {"results":[values],"reasons":[reasons]}. SDK 5 knows only users,
+ * so each context must be an old-style user: key and built-in attributes (email, name, country, ...) at the top,
+ * others under "custom" (a "kind" property is ignored).
  */
 public final class Java5DaemonReader {
     private Java5DaemonReader() {
@@ -51,7 +55,7 @@ public final class Java5DaemonReader {
                     EvaluationDetail<LDValue> detail = client.jsonValueVariationDetail(
                             evaluation.get("flag").stringValue(), user(evaluation.get("context")), evaluation.get("default"));
                     results.add(detail.getValue());
-                    reasons.add(String.valueOf(detail.getReason()));
+                    reasons.add(LDValue.parse(JsonSerialization.serialize(detail.getReason())));
                 }
                 ObjectBuilder reply = LDValue.buildObject().put("results", results.build()).put("reasons", reasons.build());
                 System.out.println(reply.build().toJsonString());
@@ -60,15 +64,8 @@ public final class Java5DaemonReader {
         }
     }
 
-    private static LDUser user(LDValue context) {
-        LDUser.Builder user = new LDUser.Builder(context.get("key").stringValue());
-        for (String name : context.keys()) {
-            switch (name) {
-                case "kind", "key" -> { }
-                case "email" -> user.email(context.get(name).stringValue());
-                default -> user.custom(name, context.get(name));
-            }
-        }
-        return user.build();
+    private static LDUser user(LDValue context) throws SerializationException {
+        // The SDK's own parser: it knows which attributes are built in (a built-in set as custom is lost).
+        return JsonSerialization.deserialize(context.toJsonString(), LDUser.class);
     }
 }
