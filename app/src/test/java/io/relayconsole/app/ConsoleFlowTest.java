@@ -110,7 +110,7 @@ class ConsoleFlowTest extends FxRobot {
 
     @Test
     void logsFollowNewEntries() {
-        interact(() -> session.window().select(2));
+        interact(() -> session.window().select(indexOf(LogsScreen.class)));
         interact(() -> ((LogsScreen) session.window().current()).model().followProperty().set(true));
         assertThat(fx(() -> session.window().current())).isInstanceOf(LogsScreen.class);
         String marker = "flow-test-marker-" + UUID.randomUUID();
@@ -137,5 +137,17 @@ class ConsoleFlowTest extends FxRobot {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private int indexOf(Class<?> screenType) {
+        return fx(() -> {
+            List<?> screens = session.window().screens();
+            for (int i = 0; i < screens.size(); i++) {
+                if (screenType.isInstance(screens.get(i))) {
+                    return i;
+                }
+            }
+            throw new AssertionError("no " + screenType.getSimpleName() + " registered");
+        });
     }
 }

@@ -66,6 +66,10 @@ public final class ConsoleSession implements AutoCloseable {
 
         restoreGeometry(preferences.windowGeometry());
         stage.setTitle("Relay Console");
+        for (int size : new int[] {16, 32, 48, 64, 128, 256}) {
+            stage.getIcons().add(new javafx.scene.image.Image(ConsoleSession.class.getResource(
+                    "/io/relayconsole/app/icons/relay-console-" + size + ".png").toExternalForm()));
+        }
         stage.setScene(scene);
         stage.show();
         ErrorReporter.install(stage);
