@@ -29,9 +29,11 @@ public final class ScenariosView extends BorderPane {
         list.setId("scenario-list");
         list.setFixedCellSize(30);
         list.setPrefHeight(30 * 4 + 4);
-        list.setPrefWidth(420);
+        list.setPrefWidth(390);
+        list.setMinWidth(390);
         list.setCellFactory(v -> new ScenarioCell(model));
         list.getSelectionModel().select(0);
+        model.shownProperty().addListener((o, a, s) -> list.getSelectionModel().select(s)); // Run all moves on
         list.getSelectionModel().selectedItemProperty().addListener((o, a, s) -> {
             if (s != null && !model.runningProperty().get()) {
                 model.show(s);
@@ -75,8 +77,8 @@ public final class ScenariosView extends BorderPane {
         Label message = new Label();
         message.textProperty().bind(model.messageProperty());
 
-        VBox controls = new VBox(8, new HBox(8, run, runAll, cancel, copy, save), progress, verdict(model), message,
-                hint);
+        javafx.scene.layout.FlowPane buttons = new javafx.scene.layout.FlowPane(8, 8, run, runAll, cancel, copy, save);
+        VBox controls = new VBox(8, buttons, progress, verdict(model), message, hint);
         HBox.setHgrow(controls, Priority.ALWAYS);
         HBox top = new HBox(12, list, controls);
         top.setPadding(new Insets(0, 0, 8, 0));

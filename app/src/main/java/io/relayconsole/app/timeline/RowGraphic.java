@@ -82,6 +82,10 @@ final class RowGraphic extends Region {
         }
     }
 
+    private static double clamp(double x, double width, double rowWidth) {
+        return Math.max(LaneGeometry.GUTTER, Math.min(x, rowWidth - width));
+    }
+
     @Override
     protected void layoutChildren() {
         if (row == null || layout == null) {
@@ -101,8 +105,8 @@ final class RowGraphic extends Region {
         double lane = LaneGeometry.laneWidth(n, w);
         double from = LaneGeometry.center(row.fromLane(), n, w);
         if (row.isNote()) {
-            double width = Math.min(lane * 1.8, Math.max(note.prefWidth(-1), lane * 0.8));
-            note.resizeRelocate(from - width / 2, 4, width, HEIGHT - 8);
+            double width = Math.min(Math.min(lane * 3, w - LaneGeometry.GUTTER), Math.max(note.prefWidth(-1), lane * 0.8));
+            note.resizeRelocate(clamp(from - width / 2, width, w), 4, width, HEIGHT - 8);
             return;
         }
         double to = LaneGeometry.center(row.toLane(), n, w);
@@ -121,10 +125,8 @@ final class RowGraphic extends Region {
         crossB.setEndX(to + 5);
         crossB.setStartY(ARROW_Y + 5);
         crossB.setEndY(ARROW_Y - 5);
-        double span = Math.max(Math.abs(to - from), lane * 0.9);
-        double labelWidth = Math.min(label.prefWidth(-1), span + lane * 0.6);
-        double center = (from + to) / 2;
-        label.resizeRelocate(Math.max(LaneGeometry.GUTTER, Math.min(center - labelWidth / 2, w - labelWidth)), 2,
-                labelWidth, ARROW_Y - 6);
+        // Labels may run past the arrow's ends (as Mermaid draws them), but stay inside the row.
+        double labelWidth = Math.min(label.prefWidth(-1), w - LaneGeometry.GUTTER);
+        label.resizeRelocate(clamp((from + to) / 2 - labelWidth / 2, labelWidth, w), 2, labelWidth, ARROW_Y - 6);
     }
 }
