@@ -5,12 +5,14 @@ import io.relayconsole.app.flags.FlagsScreen;
 import io.relayconsole.app.logs.LogsScreen;
 import io.relayconsole.app.overview.OverviewScreen;
 import io.relayconsole.app.preferences.ConsolePreferences;
+import io.relayconsole.app.scenarios.ScenariosScreen;
 import io.relayconsole.app.sdks.SdksScreen;
 import io.relayconsole.app.shell.ConfigSource;
 import io.relayconsole.app.shell.ConsoleContext;
 import io.relayconsole.app.shell.ConsoleSession;
 import io.relayconsole.app.shell.Screen;
 import io.relayconsole.app.store.StoreScreen;
+import io.relayconsole.app.timeline.TimelineScreen;
 import io.relayconsole.app.upstream.UpstreamScreen;
 import java.util.List;
 import javafx.application.Application;
@@ -37,6 +39,8 @@ public class RelayConsoleApp extends Application {
                 new FlagsScreen(context),
                 new StoreScreen(context),
                 new UpstreamScreen(context),
+                new TimelineScreen(context),
+                new ScenariosScreen(context),
                 new ControlsScreen(context),
                 new LogsScreen(context));
     }

@@ -142,7 +142,7 @@ class ConsoleFlowsTest {
     }
 
     /** Clicks as a user would, after scrolling the screen so the node is in view. */
-    private static void click(FxRobot robot, String query) {
+    static void click(FxRobot robot, String query) {
         Node node = robot.lookup(query).query();
         robot.interact(() -> {
             for (Parent p = node.getParent(); p != null; p = p.getParent()) {
@@ -170,7 +170,7 @@ class ConsoleFlowsTest {
         await().atMost(WAIT).untilAsserted(() -> assertThat(text(robot, query)).startsWith(prefix));
     }
 
-    private static String text(FxRobot robot, String query) {
+    static String text(FxRobot robot, String query) {
         Object node = robot.lookup(query).query();
         if (node instanceof Label label) {
             return label.getText();

@@ -49,6 +49,14 @@ public record DiagramComparison(List<String> expectedSteps, List<String> observe
         return new DiagramComparison(want, got, differences);
     }
 
+    /**
+     * For each of the diagram's steps, the (0-based) normalized step it belongs to, so a difference's step
+     * number can be marked on the drawn steps (a run of upstream retries shares one number).
+     */
+    public static List<Integer> normalizedPositions(SequenceDiagram diagram) {
+        return NormalizedSteps.positions(diagram.steps());
+    }
+
     public boolean matches() {
         return differences.isEmpty();
     }

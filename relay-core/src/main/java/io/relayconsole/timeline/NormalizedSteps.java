@@ -28,6 +28,17 @@ final class NormalizedSteps {
 
     /** One string per step (retry runs folded), in order. */
     static List<String> of(List<TimelineStep> steps) {
+        return normalize(steps, new ArrayList<>());
+    }
+
+    /** For each step, the index in {@link #of} of the normalized step it became. */
+    static List<Integer> positions(List<TimelineStep> steps) {
+        List<Integer> positions = new ArrayList<>(steps.size());
+        normalize(steps, positions);
+        return List.copyOf(positions);
+    }
+
+    private static List<String> normalize(List<TimelineStep> steps, List<Integer> positions) {
         List<String> normalized = new ArrayList<>(steps.size());
         boolean inRetryRun = false;
         for (TimelineStep step : steps) {
@@ -38,10 +49,12 @@ final class NormalizedSteps {
                 if (!inRetryRun) {
                     normalized.add(UPSTREAM_RETRYING);
                 }
+                positions.add(normalized.size() - 1);
                 inRetryRun = true;
                 continue;
             }
             inRetryRun = false;
+            positions.add(normalized.size());
             normalized.add(describe(step, text, failure));
         }
         return normalized;

@@ -1,6 +1,7 @@
 package io.relayconsole.app.controls;
 
 import io.relayconsole.app.shell.ConsoleContext;
+import io.relayconsole.demo.FaultProxy;
 import io.relayconsole.relay.RelayEnvironment;
 import io.relayconsole.simulator.FlagSimulator;
 import io.relayconsole.simulator.UpstreamFault;
@@ -26,6 +27,7 @@ public final class ControlsController implements AutoCloseable {
     private final DemoSdks sdks = new DemoSdks();
     private volatile DemoRedis redis;
     private volatile StoreOutage storeOutage;
+    private volatile FaultProxyOutage faultProxy;
 
     public ControlsController(ConsoleContext context, ControlsViewModel model) {
         this.context = context;
@@ -43,6 +45,8 @@ public final class ControlsController implements AutoCloseable {
                     : ", STOPPED: the relay cannot reach its store"));
         }
         model.sdks(sdks.rows());
+        FaultProxyOutage p = faultProxy;
+        model.faultProxy(p == null ? null : p.description() + ": " + p.state(), p == null ? null : p.proxyState());
     }
 
     /** Plugs in another way to take the store down (e.g. a TCP fault proxy); the demo Redis sets its own. */
@@ -121,6 +125,73 @@ public final class ControlsController implements AutoCloseable {
         });
     }
 
+    // ---- store outage through the fault proxy ----
+
+    /** Starts a fault proxy in front of the selected environment's store server and switches the store to it. */
+    public void putFaultProxyInFront() {
+        Optional<RelayEnvironment> env = Engine.selectedEnvironment(context);
+        if (env.isEmpty()) {
+            model.messageProperty().set("No environment selected: the relay has not started yet.");
+            return;
+        }
+        run(() -> {
+            ProxiedStore target = ProxiedStore.of(env.get().rawStore());
+            FaultProxy proxy;
+            try {
+                proxy = FaultProxy.start(target.targetHost(), target.targetPort());
+            } catch (IOException e) {
+                throw new UncheckedIOException("could not start the fault proxy: " + e.getMessage(), e);
+            }
+            FaultProxyOutage outage = new FaultProxyOutage(proxy, target.targetHost() + ":" + target.targetPort());
+            Duration ttl = env.get().cacheFreshness().ttl();
+            String switched;
+            try {
+                switched = ResultText.of(env.get().switchStore(target.throughProxy().apply(proxy),
+                        ttl == null ? DEMO_CACHE_TTL : ttl));
+            } catch (RuntimeException e) {
+                outage.close();
+                throw e;
+            }
+            FaultProxyOutage previous = faultProxy;
+            faultProxy = outage;
+            useStoreOutage(outage);
+            if (previous != null) {
+                previous.close();
+            }
+            return "Started " + outage.description() + ". " + switched;
+        });
+    }
+
+    public void cutFaultProxy() {
+        withFaultProxy(p -> {
+            p.takeDown();
+            return "Cut the store off (" + p.description() + ")";
+        });
+    }
+
+    public void addFaultProxyLatency(Duration latency) {
+        withFaultProxy(p -> {
+            p.addLatency(latency);
+            return "The store answers " + latency.toMillis() + " ms slower each way (" + p.description() + ")";
+        });
+    }
+
+    public void passFaultProxy() {
+        withFaultProxy(p -> {
+            p.bringBack();
+            return "The store is reachable again (" + p.description() + ")";
+        });
+    }
+
+    private void withFaultProxy(java.util.function.Function<FaultProxyOutage, String> action) {
+        FaultProxyOutage p = faultProxy;
+        if (p == null) {
+            model.messageProperty().set("Put a fault proxy in front of the store first.");
+            return;
+        }
+        run(() -> action.apply(p));
+    }
+
     // ---- demo SDKs ----
 
     public void attachSdk() {
@@ -158,6 +229,11 @@ public final class ControlsController implements AutoCloseable {
     @Override
     public void close() {
         sdks.close();
+        FaultProxyOutage p = faultProxy;
+        faultProxy = null;
+        if (p != null) {
+            p.close();
+        }
         DemoRedis r = redis;
         if (r != null) {
             r.close();

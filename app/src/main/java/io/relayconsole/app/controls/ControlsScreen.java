@@ -2,8 +2,8 @@ package io.relayconsole.app.controls;
 
 import io.relayconsole.app.shell.ConsoleContext;
 import io.relayconsole.app.shell.Screen;
+import io.relayconsole.app.timeline.ClosesWithWindow;
 import javafx.scene.Node;
-import javafx.stage.WindowEvent;
 import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.material2.Material2MZ;
 
@@ -19,15 +19,7 @@ public final class ControlsScreen implements Screen {
         // Demo SDKs change state on their own threads: look at them each tick (cheap, in memory).
         context.snapshotProperty().addListener((obs, old, snapshot) -> controller.refresh());
         // The demo Redis and SDKs go when the window does (a JVM shutdown hook covers a hard exit).
-        view.sceneProperty().addListener((obs, old, scene) -> {
-            if (scene != null) {
-                scene.windowProperty().addListener((o, w, window) -> {
-                    if (window != null) {
-                        window.addEventHandler(WindowEvent.WINDOW_HIDDEN, e -> controller.close());
-                    }
-                });
-            }
-        });
+        ClosesWithWindow.register(view, controller::close);
     }
 
     public ControlsController controller() {

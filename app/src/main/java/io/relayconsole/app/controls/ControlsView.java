@@ -35,6 +35,7 @@ public final class ControlsView extends ScrollPane {
                 ViewParts.section("Store actions", null, new StoreActionsPane(context)),
                 ViewParts.section("Upstream outage", "DEMO", upstreamOutage(model, controller)),
                 ViewParts.section("Store outage", "DEMO", storeOutage(model, controller)),
+                ViewParts.section("Store outage through a fault proxy", "DEMO", new FaultProxyPane(model, controller)),
                 ViewParts.section("Demo SDKs", "DEMO", demoSdks(model, controller)),
                 message);
         content.setPadding(new Insets(4, 12, 12, 4));

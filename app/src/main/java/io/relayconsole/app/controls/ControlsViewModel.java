@@ -1,5 +1,6 @@
 package io.relayconsole.app.controls;
 
+import io.relayconsole.demo.FaultProxy;
 import io.relayconsole.simulator.UpstreamFault;
 import java.util.List;
 import javafx.beans.property.BooleanProperty;
@@ -24,6 +25,8 @@ public final class ControlsViewModel {
     private final BooleanProperty redisLaunched = new SimpleBooleanProperty();
     private final BooleanProperty redisRunning = new SimpleBooleanProperty();
     private final StringProperty redisStatus = new SimpleStringProperty("No demo Redis running.");
+    private final ObjectProperty<FaultProxy.State> proxyState = new SimpleObjectProperty<>();
+    private final StringProperty proxyStatus = new SimpleStringProperty("No fault proxy.");
     private final StringProperty flagKey = new SimpleStringProperty("new-checkout");
     private final ObservableList<DemoSdkRow> demoSdks = FXCollections.observableArrayList();
     private final StringProperty message = new SimpleStringProperty("");
@@ -47,6 +50,21 @@ public final class ControlsViewModel {
         upstreamStatus.set(fault == null
                 ? "The relay uses a real upstream: outage demos need the built-in upstream."
                 : "Built-in upstream: " + describe(fault));
+    }
+
+    /** The fault proxy's line and state; both null when there is none. */
+    public void faultProxy(String status, FaultProxy.State state) {
+        proxyStatus.set(status == null ? "No fault proxy." : "Demo store path: " + status);
+        proxyState.set(state);
+    }
+
+    /** What the fault proxy does now; null when there is none. */
+    public ObjectProperty<FaultProxy.State> proxyStateProperty() {
+        return proxyState;
+    }
+
+    public StringProperty proxyStatusProperty() {
+        return proxyStatus;
     }
 
     /** Replaces the demo SDK rows only when something changed (one list update per tick at most). */

@@ -3,12 +3,14 @@ package io.relayconsole.app.screenshots;
 import io.relayconsole.app.RelayConsoleApp;
 import io.relayconsole.app.preferences.ConsolePreferences;
 import io.relayconsole.app.preferences.Theme;
+import io.relayconsole.app.scenarios.ScenariosScreen;
 import io.relayconsole.app.shell.ConfigSource;
 import io.relayconsole.app.shell.ConsoleSession;
 import io.relayconsole.app.shell.Screen;
 import io.relayconsole.app.testing.DemoSdkClient;
 import io.relayconsole.app.testing.Pngs;
 import io.relayconsole.config.DevelopmentConfig;
+import io.relayconsole.demo.Scenario;
 import io.relayconsole.relay.RelayRuntime;
 import io.relayconsole.simulator.SimulatedEnvironment;
 import java.nio.file.Path;
@@ -68,6 +70,7 @@ public final class ScreenshotRenderer {
         waitMillis(8000);
 
         List<Screen> screens = onFx(() -> session.window().screens());
+        showScenarioResult(screens);
         for (int i = 0; i < screens.size(); i++) {
             int index = i;
             onFx(() -> {
@@ -96,6 +99,21 @@ public final class ScreenshotRenderer {
         scratch.removeNode();
         Platform.exit();
         System.exit(0);
+    }
+
+    /** Plays scenario 2 on the Scenarios screen so its screenshot shows a verdict beside both diagrams. */
+    private static void showScenarioResult(List<Screen> screens) throws Exception {
+        ScenariosScreen scenarios = screens.stream().filter(ScenariosScreen.class::isInstance)
+                .map(ScenariosScreen.class::cast).findFirst().orElseThrow();
+        onFx(() -> {
+            scenarios.controller().run(Scenario.STORE_OUTAGE_WITH_TTL);
+            return null;
+        });
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (System.currentTimeMillis() < deadline
+                && onFx(() -> scenarios.model().verdictFor(Scenario.STORE_OUTAGE_WITH_TTL)) == null) {
+            waitMillis(250);
+        }
     }
 
     private static void shoot(ConsoleSession session, Path file) throws Exception {

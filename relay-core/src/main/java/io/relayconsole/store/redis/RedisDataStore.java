@@ -55,6 +55,11 @@ public final class RedisDataStore implements DataStore {
         this.connector = RedisConnector.create(options);
     }
 
+    /** The settings it connects with (the console puts a fault proxy in front of the same server). */
+    public RedisStoreOptions options() {
+        return options;
+    }
+
     /** The hash that holds one kind, e.g. {@code launchdarkly:features}. */
     String hashKey(DataKind kind) {
         return options.prefix() + ":" + kind.namespace();

@@ -1,0 +1,126 @@
+package io.relayconsole.app.scenarios;
+
+import io.relayconsole.app.shell.ConsoleFeed;
+import io.relayconsole.app.timeline.StepBuffer;
+import io.relayconsole.demo.Scenario;
+import io.relayconsole.demo.ScenarioProgress;
+import io.relayconsole.demo.ScenarioResult;
+import io.relayconsole.demo.ScenarioRunner;
+import io.relayconsole.timeline.TimelineStep;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.application.Platform;
+import javafx.util.Duration;
+
+/**
+ * Runs scenarios on a thread of its own (each builds its own relay, upstream and demo database, so the
+ * console's relay is never disturbed; they take seconds, so they do not hold up the console's command thread).
+ * Progress is buffered and shown once per tick; each scenario's end is one hand-over to the FX thread.
+ */
+public final class ScenariosController implements AutoCloseable {
+    private final ScenariosViewModel model;
+    private final ScenarioRunner runner = new ScenarioRunner();
+    private final StepBuffer steps = new StepBuffer(10_000);
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "console-scenarios");
+        t.setDaemon(true);
+        return t;
+    });
+    private final javafx.animation.Timeline ticker;
+    private volatile String currentAction;
+    private volatile boolean cancelled;
+
+    public ScenariosController(ScenariosViewModel model) {
+        this.model = model;
+        ticker = new javafx.animation.Timeline(new KeyFrame(Duration.millis(ConsoleFeed.TICK_MILLIS), e -> tick()));
+        ticker.setCycleCount(Animation.INDEFINITE);
+    }
+
+    /** Plays one scenario. FX thread. */
+    public void run(Scenario scenario) {
+        play(List.of(scenario));
+    }
+
+    /** Plays all four in order, stopping at a cancel. FX thread. */
+    public void runAll() {
+        play(List.of(Scenario.values()));
+    }
+
+    /** Stops the running scenario at its next wait. */
+    public void cancel() {
+        cancelled = true;
+        model.actionProperty().set("Cancelling…");
+        runner.cancel();
+    }
+
+    private void play(List<Scenario> scenarios) {
+        if (model.runningProperty().get()) {
+            return;
+        }
+        cancelled = false;
+        model.runningProperty().set(true);
+        ticker.play();
+        worker.execute(() -> {
+            for (Scenario s : scenarios) {
+                if (cancelled || !playOne(s)) {
+                    break;
+                }
+            }
+            Platform.runLater(() -> {
+                tick();
+                ticker.stop();
+                model.idle();
+            });
+        });
+    }
+
+    /** Runs one scenario on the worker; false when the run was cancelled. */
+    private boolean playOne(Scenario scenario) {
+        currentAction = null;
+        steps.drain();
+        Platform.runLater(() -> model.started(scenario));
+        ScenarioProgress progress = new ScenarioProgress() {
+            @Override
+            public void onAction(String description) {
+                currentAction = description;
+            }
+
+            @Override
+            public void onStep(TimelineStep step) {
+                steps.onStep(step);
+            }
+        };
+        try {
+            ScenarioResult result = runner.run(scenario, progress);
+            Platform.runLater(() -> model.finished(result));
+            return true;
+        } catch (CancellationException e) {
+            Platform.runLater(() -> model.ended(ScenarioVerdict.cancelled(scenario)));
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            Platform.runLater(() -> model.ended(ScenarioVerdict.cancelled(scenario)));
+            return false;
+        } catch (RuntimeException e) {
+            Platform.runLater(() -> model.ended(ScenarioVerdict.failed(scenario, e)));
+            return true;
+        }
+    }
+
+    private void tick() {
+        if (model.runningProperty().get()) {
+            model.progress(currentAction, steps.drain());
+        }
+    }
+
+    @Override
+    public void close() {
+        runner.cancel();
+        ticker.stop();
+        worker.shutdownNow();
+    }
+}

@@ -1,0 +1,44 @@
+package io.relayconsole.app.scenarios;
+
+import io.relayconsole.app.shell.ConsoleContext;
+import io.relayconsole.app.shell.Screen;
+import io.relayconsole.app.timeline.ClosesWithWindow;
+import io.relayconsole.app.timeline.MermaidExport;
+import javafx.scene.Node;
+import org.kordamp.ikonli.Ikon;
+import org.kordamp.ikonli.material2.Material2MZ;
+
+/** Replays the persistent-storage document's four diagrams and compares what the relay draws with them. */
+public final class ScenariosScreen implements Screen {
+    private final ScenariosViewModel model = new ScenariosViewModel();
+    private final ScenariosController controller = new ScenariosController(model);
+    private final ScenariosView view;
+
+    public ScenariosScreen(ConsoleContext context) {
+        view = new ScenariosView(model, controller, new MermaidExport(context, model.messageProperty()::set));
+        ClosesWithWindow.register(view, controller::close);
+    }
+
+    public ScenariosViewModel model() {
+        return model;
+    }
+
+    public ScenariosController controller() {
+        return controller;
+    }
+
+    @Override
+    public String title() {
+        return "Scenarios";
+    }
+
+    @Override
+    public Ikon icon() {
+        return Material2MZ.SLOW_MOTION_VIDEO;
+    }
+
+    @Override
+    public Node view() {
+        return view;
+    }
+}

@@ -1,0 +1,160 @@
+package io.relayconsole.app.scenarios;
+
+import io.relayconsole.app.timeline.DiagramModel;
+import io.relayconsole.app.timeline.MermaidExport;
+import io.relayconsole.app.timeline.SequenceDiagramView;
+import io.relayconsole.demo.Scenario;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.SplitPane;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.material2.Material2AL;
+import org.kordamp.ikonli.material2.Material2MZ;
+
+/** The four scenarios, run controls and progress, the verdict, and the expected diagram beside the observed one. */
+public final class ScenariosView extends BorderPane {
+
+    public ScenariosView(ScenariosViewModel model, ScenariosController controller, MermaidExport export) {
+        ListView<Scenario> list = new ListView<>(model.scenarios());
+        list.setId("scenario-list");
+        list.setFixedCellSize(30);
+        list.setPrefHeight(30 * 4 + 4);
+        list.setPrefWidth(390);
+        list.setMinWidth(390);
+        list.setCellFactory(v -> new ScenarioCell(model));
+        list.getSelectionModel().select(0);
+        model.shownProperty().addListener((o, a, s) -> list.getSelectionModel().select(s)); // Run all moves on
+        list.getSelectionModel().selectedItemProperty().addListener((o, a, s) -> {
+            if (s != null && !model.runningProperty().get()) {
+                model.show(s);
+            }
+        });
+
+        Button run = new Button("Run", new FontIcon(Material2MZ.PLAY_ARROW));
+        run.setId("scenario-run");
+        run.setOnAction(e -> controller.run(list.getSelectionModel().getSelectedItem()));
+        run.disableProperty().bind(model.runningProperty().or(list.getSelectionModel().selectedItemProperty().isNull()));
+        Button runAll = new Button("Run all", new FontIcon(Material2MZ.PLAYLIST_PLAY));
+        runAll.setId("scenario-run-all");
+        runAll.setOnAction(e -> controller.runAll());
+        runAll.disableProperty().bind(model.runningProperty());
+        Button cancel = new Button("Cancel", new FontIcon(Material2AL.CANCEL));
+        cancel.setId("scenario-cancel");
+        cancel.setOnAction(e -> controller.cancel());
+        cancel.disableProperty().bind(model.runningProperty().not());
+        Button copy = new Button("Copy observed Mermaid", new FontIcon(Material2AL.CONTENT_COPY));
+        copy.setId("scenario-copy");
+        copy.setOnAction(e -> export.copy(model.observedMermaid()));
+        Button save = new Button("Save…", new FontIcon(Material2MZ.SAVE_ALT));
+        save.setId("scenario-save");
+        save.setOnAction(e -> export.save(getScene().getWindow(), "scenario-" + model.shownProperty().get().number()
+                + "-observed.mmd", model.observedMermaid()));
+        copy.disableProperty().bind(model.verdictProperty().map(v -> model.observedMermaid() == null).orElse(true));
+        save.disableProperty().bind(copy.disableProperty());
+
+        ProgressIndicator spinner = new ProgressIndicator();
+        spinner.setPrefSize(18, 18);
+        spinner.visibleProperty().bind(model.runningProperty());
+        Label action = new Label();
+        action.setId("scenario-action");
+        action.textProperty().bind(model.actionProperty());
+        HBox progress = new HBox(8, spinner, action);
+        progress.setAlignment(Pos.CENTER_LEFT);
+        Label hint = new Label("Each scenario runs its own relay, built-in upstream, demo database and demo SDKs "
+                + "(waits shortened: TTL 3 s, initTimeout 2.5 s); this console's relay is not touched.");
+        hint.getStyleClass().add("text-muted");
+        hint.setWrapText(true);
+        Label message = new Label();
+        message.textProperty().bind(model.messageProperty());
+
+        javafx.scene.layout.FlowPane buttons = new javafx.scene.layout.FlowPane(8, 8, run, runAll, cancel, copy, save);
+        VBox controls = new VBox(8, buttons, progress, verdict(model), message, hint);
+        HBox.setHgrow(controls, Priority.ALWAYS);
+        HBox top = new HBox(12, list, controls);
+        top.setPadding(new Insets(0, 0, 8, 0));
+
+        SplitPane diagrams = new SplitPane(
+                titled("Expected: the document's diagram", model.expected(), "expected"),
+                titled("Observed: what the relay did", model.observed(), "observed"));
+        setTop(top);
+        setCenter(diagrams);
+    }
+
+    private static Node verdict(ScenariosViewModel model) {
+        Label headline = new Label();
+        headline.setId("scenario-verdict");
+        headline.getStyleClass().add("scenario-verdict");
+        Label differences = new Label();
+        differences.setId("scenario-differences");
+        differences.setWrapText(true);
+        differences.getStyleClass().add("scenario-differences");
+        model.verdictProperty().subscribe(v -> {
+            headline.getStyleClass().removeAll("verdict-matches", "verdict-differs", "verdict-other");
+            if (v == null) {
+                headline.setText("Not run yet: press Run to replay this diagram against a real relay.");
+                headline.setGraphic(new FontIcon(Material2AL.INFO));
+                headline.getStyleClass().add("verdict-other");
+                differences.setText("");
+                return;
+            }
+            headline.setText(v.headline());
+            headline.setGraphic(new FontIcon(switch (v.outcome()) {
+                case MATCHES -> Material2AL.CHECK_CIRCLE;
+                case DIFFERS, FAILED -> Material2AL.ERROR_OUTLINE;
+                case CANCELLED -> Material2AL.CANCEL;
+            }));
+            headline.getStyleClass().add(v.matches() ? "verdict-matches"
+                    : v.outcome() == ScenarioVerdict.Outcome.CANCELLED ? "verdict-other" : "verdict-differs");
+            differences.setText(v.differences().isEmpty() ? "" : "\u2022 " + String.join("\n\u2022 ", v.differences()));
+        });
+        return new VBox(4, headline, differences);
+    }
+
+    private static Node titled(String title, DiagramModel diagram, String id) {
+        Label heading = new Label(title);
+        heading.getStyleClass().add("title-4");
+        SequenceDiagramView view = new SequenceDiagramView(diagram, "Run the scenario to see what the relay draws.");
+        view.setId("scenario-" + id);
+        VBox box = new VBox(6, heading, view);
+        VBox.setVgrow(view, Priority.ALWAYS);
+        box.setPadding(new Insets(4));
+        return box;
+    }
+
+    /** A scenario with its last verdict, as icon and word. */
+    private static final class ScenarioCell extends ListCell<Scenario> {
+        private final ScenariosViewModel model;
+
+        ScenarioCell(ScenariosViewModel model) {
+            this.model = model;
+        }
+
+        @Override
+        protected void updateItem(Scenario s, boolean empty) {
+            super.updateItem(s, empty);
+            getStyleClass().removeAll("verdict-matches", "verdict-differs");
+            if (empty || s == null) {
+                setText(null);
+                setGraphic(null);
+                return;
+            }
+            ScenarioVerdict v = model.verdictFor(s);
+            setText(ScenariosViewModel.title(s) + (v == null ? "" : "  \u2014  " + v.outcome().name().toLowerCase()));
+            setGraphic(new FontIcon(v == null ? Material2MZ.PLAY_CIRCLE_OUTLINE
+                    : v.matches() ? Material2AL.CHECK_CIRCLE : Material2AL.ERROR_OUTLINE));
+            if (v != null && v.outcome() != ScenarioVerdict.Outcome.CANCELLED) {
+                getStyleClass().add(v.matches() ? "verdict-matches" : "verdict-differs");
+            }
+        }
+    }
+}

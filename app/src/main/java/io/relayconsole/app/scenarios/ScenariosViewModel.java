@@ -1,0 +1,137 @@
+package io.relayconsole.app.scenarios;
+
+import io.relayconsole.app.timeline.DiagramModel;
+import io.relayconsole.demo.Scenario;
+import io.relayconsole.demo.ScenarioResult;
+import io.relayconsole.timeline.TimelineStep;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The Scenarios screen's state: the four scenarios with their last verdicts, the one shown (expected diagram
+ * beside the observed one, drawn alike), the running action, and the verdict. FX thread.
+ */
+public final class ScenariosViewModel {
+    private static final int DIAGRAM_CAPACITY = 500;
+
+    private final ObservableList<Scenario> scenarios = FXCollections.observableArrayList(Scenario.values());
+    private final Map<Scenario, ScenarioVerdict> verdicts = new EnumMap<>(Scenario.class);
+    private final Map<Scenario, ScenarioResult> results = new EnumMap<>(Scenario.class);
+    private final ObjectProperty<Scenario> shown = new SimpleObjectProperty<>(Scenario.STORE_UP_WITH_TTL);
+    private final DiagramModel expected = new DiagramModel(DIAGRAM_CAPACITY, true);
+    private final DiagramModel observed = new DiagramModel(DIAGRAM_CAPACITY, true);
+    private final ObjectProperty<ScenarioVerdict> verdict = new SimpleObjectProperty<>();
+    private final BooleanProperty running = new SimpleBooleanProperty();
+    private final StringProperty action = new SimpleStringProperty("");
+    private final StringProperty message = new SimpleStringProperty("");
+
+    public ScenariosViewModel() {
+        show(Scenario.STORE_UP_WITH_TTL);
+    }
+
+    /** Shows a scenario: the document's diagram, and the last run's observed diagram and verdict if any. */
+    public void show(Scenario scenario) {
+        shown.set(scenario);
+        ScenarioResult r = results.get(scenario);
+        ScenarioVerdict v = verdicts.get(scenario);
+        expected.setAll(scenario.expectedDiagram().steps(), v == null ? Set.of() : v.markedExpected());
+        observed.setAll(r == null ? List.of() : r.observed().steps(), v == null ? Set.of() : v.markedObserved());
+        verdict.set(v);
+    }
+
+    /** A run begins: its observed diagram fills as the relay draws. */
+    public void started(Scenario scenario) {
+        results.remove(scenario);
+        verdicts.remove(scenario);
+        show(scenario);
+        running.set(true);
+        action.set("Starting " + title(scenario) + "…");
+    }
+
+    /** A tick's worth of progress: the current action and the steps drawn since the last tick. */
+    public void progress(String currentAction, List<TimelineStep> steps) {
+        if (currentAction != null) {
+            action.set(currentAction);
+        }
+        observed.append(steps);
+    }
+
+    public void finished(ScenarioResult result) {
+        results.put(result.scenario(), result);
+        record(ScenarioVerdict.of(result));
+    }
+
+    /** A run that did not produce a result (cancelled or failed). */
+    public void ended(ScenarioVerdict v) {
+        record(v);
+    }
+
+    public void idle() {
+        running.set(false);
+        action.set("");
+    }
+
+    private void record(ScenarioVerdict v) {
+        verdicts.put(v.scenario(), v);
+        show(v.scenario());
+        scenarios.setAll(Arrays.asList(Scenario.values())); // the list shows each scenario's latest verdict
+    }
+
+    /** The scenario's last verdict, or null before it ran. */
+    public ScenarioVerdict verdictFor(Scenario scenario) {
+        return verdicts.get(scenario);
+    }
+
+    /** The observed Mermaid of the shown scenario's last run; null before it ran. */
+    public String observedMermaid() {
+        ScenarioResult r = results.get(shown.get());
+        return r == null ? null : r.observed().toMermaid();
+    }
+
+    public static String title(Scenario s) {
+        return s.number() + ". " + s.title();
+    }
+
+    public ObservableList<Scenario> scenarios() {
+        return scenarios;
+    }
+
+    public ObjectProperty<Scenario> shownProperty() {
+        return shown;
+    }
+
+    public DiagramModel expected() {
+        return expected;
+    }
+
+    public DiagramModel observed() {
+        return observed;
+    }
+
+    public ObjectProperty<ScenarioVerdict> verdictProperty() {
+        return verdict;
+    }
+
+    public BooleanProperty runningProperty() {
+        return running;
+    }
+
+    public StringProperty actionProperty() {
+        return action;
+    }
+
+    public StringProperty messageProperty() {
+        return message;
+    }
+}
