@@ -108,16 +108,20 @@ public final class FlagsView extends BorderPane {
 
     /** On/off with an icon, so the state does not rest on colour. */
     private static final class OnCell extends TableCell<FlagRow, FlagRow> {
+        private final FontIcon icon = new FontIcon(Material2MZ.TOGGLE_OFF); // reused: a new node costs a CSS pass
+
         @Override
         protected void updateItem(FlagRow row, boolean empty) {
             super.updateItem(row, empty);
+            setGraphic(icon); // kept in the scene, hidden when empty (see FreshnessCell)
             if (empty || row == null || row.on() == null) {
                 setText(null);
-                setGraphic(null);
+                icon.setVisible(false);
                 return;
             }
             setText(row.onLabel());
-            setGraphic(new FontIcon(row.on() ? Material2MZ.TOGGLE_ON : Material2MZ.TOGGLE_OFF));
+            icon.setIconCode(row.on() ? Material2MZ.TOGGLE_ON : Material2MZ.TOGGLE_OFF);
+            icon.setVisible(true);
         }
     }
 

@@ -51,9 +51,15 @@ public final class FlagsViewModel {
         });
     }
 
-    /** Replaces the rows in one list change; the selection follows its item to the new row. */
+    /**
+     * Brings the rows up to date; the selection follows its item to the new row. When the same items are listed
+     * in the same order (the usual refresh), only the rows that changed are replaced, so the table redraws those
+     * cells instead of every visible one; otherwise (or when most rows changed) the rows are replaced in one change.
+     */
     public void apply(List<FlagRow> newRows) {
-        rows.setAll(newRows);
+        if (!updateInPlace(newRows)) {
+            rows.setAll(newRows);
+        }
         FlagRow current = selected.get();
         if (current != null) {
             selected.set(newRows.stream().filter(r -> r.kind() == current.kind() && r.key().equals(current.key()))
@@ -63,6 +69,37 @@ public final class FlagsViewModel {
         long dropped = newRows.stream().filter(r -> r.dropped() != null).count();
         summary.set(flags + " flag(s), " + (newRows.size() - flags) + " segment(s)"
                 + (dropped > 0 ? " · " + dropped + " not stored (too large)" : ""));
+    }
+
+    private boolean updateInPlace(List<FlagRow> newRows) {
+        if (newRows.size() != rows.size()) {
+            return false;
+        }
+        List<Integer> changed = new java.util.ArrayList<>();
+        for (int i = 0; i < newRows.size(); i++) {
+            FlagRow old = rows.get(i);
+            FlagRow now = newRows.get(i);
+            if (old.kind() != now.kind() || !old.key().equals(now.key())) {
+                return false;
+            }
+            if (!sameDisplay(old, now)) {
+                changed.add(i);
+            }
+        }
+        if (changed.size() > newRows.size() / 4) {
+            return false; // one change for the whole list is cheaper than thousands of single ones
+        }
+        for (int i : changed) {
+            rows.set(i, newRows.get(i));
+        }
+        return true;
+    }
+
+    /** Whether the table would draw both rows alike (the item compared by identity: the JSON is not drawn). */
+    private static boolean sameDisplay(FlagRow a, FlagRow b) {
+        return a.item() == b.item() && a.version() == b.version() && java.util.Objects.equals(a.on(), b.on())
+                && java.util.Objects.equals(a.lastChange(), b.lastChange())
+                && a.freshness().equals(b.freshness()) && java.util.Objects.equals(a.dropped(), b.dropped());
     }
 
     /** Shown instead of rows when there is no environment or no data yet. */
