@@ -32,8 +32,8 @@ public final class FlagsViewModel {
         }
     }
 
-    private final ObservableList<FlagRow> rows = FXCollections.observableArrayList();
-    private final FilteredList<FlagRow> visible = new FilteredList<>(rows);
+    private final ObservableList<LiveFlagRow> rows = FXCollections.observableArrayList();
+    private final FilteredList<LiveFlagRow> visible = new FilteredList<>(rows);
     private final StringProperty search = new SimpleStringProperty("");
     private final ObjectProperty<KindFilter> kind = new SimpleObjectProperty<>(KindFilter.ALL);
     private final ReadOnlyObjectWrapper<FlagRow> selected = new ReadOnlyObjectWrapper<>();
@@ -53,12 +53,12 @@ public final class FlagsViewModel {
 
     /**
      * Brings the rows up to date; the selection follows its item to the new row. When the same items are listed
-     * in the same order (the usual refresh), only the rows that changed are replaced, so the table redraws those
-     * cells instead of every visible one; otherwise (or when most rows changed) the rows are replaced in one change.
+     * in the same order (the usual refresh), each changed line is updated in place and the list itself does not
+     * change, so the table redraws just those cells; otherwise the lines are replaced in one list change.
      */
     public void apply(List<FlagRow> newRows) {
         if (!updateInPlace(newRows)) {
-            rows.setAll(newRows);
+            rows.setAll(newRows.stream().map(LiveFlagRow::new).toList());
         }
         FlagRow current = selected.get();
         if (current != null) {
@@ -75,22 +75,18 @@ public final class FlagsViewModel {
         if (newRows.size() != rows.size()) {
             return false;
         }
-        List<Integer> changed = new java.util.ArrayList<>();
         for (int i = 0; i < newRows.size(); i++) {
-            FlagRow old = rows.get(i);
+            FlagRow old = rows.get(i).row();
             FlagRow now = newRows.get(i);
             if (old.kind() != now.kind() || !old.key().equals(now.key())) {
                 return false;
             }
-            if (!sameDisplay(old, now)) {
-                changed.add(i);
+        }
+        for (int i = 0; i < newRows.size(); i++) {
+            LiveFlagRow line = rows.get(i);
+            if (!sameDisplay(line.row(), newRows.get(i))) {
+                line.set(newRows.get(i));
             }
-        }
-        if (changed.size() > newRows.size() / 4) {
-            return false; // one change for the whole list is cheaper than thousands of single ones
-        }
-        for (int i : changed) {
-            rows.set(i, newRows.get(i));
         }
         return true;
     }
@@ -116,11 +112,13 @@ public final class FlagsViewModel {
     private void refilter() {
         String needle = search.get() == null ? "" : search.get().trim().toLowerCase(Locale.ROOT);
         KindFilter k = kind.get();
-        visible.setPredicate(row -> (k == KindFilter.ALL || (k == KindFilter.FLAGS) == (row.kind() == DataKind.FEATURES))
-                && (needle.isEmpty() || row.key().toLowerCase(Locale.ROOT).contains(needle)));
+        // Kind and key of a line never change in place, so filtering on them stays right across refreshes.
+        visible.setPredicate(line -> (k == KindFilter.ALL
+                || (k == KindFilter.FLAGS) == (line.row().kind() == DataKind.FEATURES))
+                && (needle.isEmpty() || line.row().key().toLowerCase(Locale.ROOT).contains(needle)));
     }
 
-    public ObservableList<FlagRow> visibleRows() {
+    public ObservableList<LiveFlagRow> visibleRows() {
         return visible;
     }
 

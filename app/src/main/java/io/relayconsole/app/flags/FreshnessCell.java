@@ -10,7 +10,7 @@ import org.kordamp.ikonli.material2.Material2AL;
 import org.kordamp.ikonli.material2.Material2MZ;
 
 /** Freshness as a bar of the TTL left, with an icon and the words, so it never depends on colour alone. */
-final class FreshnessCell extends TableCell<FlagRow, Freshness> {
+final class FreshnessCell extends TableCell<LiveFlagRow, Freshness> {
     private final ProgressBar bar = new ProgressBar();
     private final Label text = new Label();
     private final HBox box = new HBox(6, bar, text);

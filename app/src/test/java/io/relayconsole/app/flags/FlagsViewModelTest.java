@@ -28,25 +28,26 @@ class FlagsViewModelTest {
     }
 
     @Test
-    void aRefreshWithOneChangedFlagReplacesOnlyThatRow() {
+    void aRefreshWithOneChangedFlagUpdatesThatLineWithoutChangingTheList() {
         FlagsViewModel model = new FlagsViewModel();
         List<FlagRow> first = rows(100);
         model.apply(first);
+        LiveFlagRow line42 = model.visibleRows().get(42);
         List<FlagRow> second = new ArrayList<>(first);
         second.set(42, row("flag-42", 2, true));
-        List<String> changes = new ArrayList<>();
-        model.visibleRows().addListener((ListChangeListener<FlagRow>) c -> {
-            while (c.next()) {
-                changes.add(c.getFrom() + ".." + c.getTo());
-            }
-        });
+        List<String> listChanges = new ArrayList<>();
+        model.visibleRows().addListener((ListChangeListener<LiveFlagRow>) c -> listChanges.add(c.toString()));
+        List<FlagRow> lineChanges = new ArrayList<>();
+        model.visibleRows().forEach(l -> l.rowProperty().addListener((o, a, b) -> lineChanges.add(b)));
 
         model.apply(second);
 
-        assertThat(model.visibleRows().get(42).version()).isEqualTo(2);
-        assertThat(model.visibleRows().get(42).onLabel()).isEqualTo("on");
-        assertThat(model.visibleRows().get(41)).isSameAs(first.get(41));
-        assertThat(changes).containsExactly("42..43");
+        assertThat(model.visibleRows().get(42)).isSameAs(line42);
+        assertThat(line42.row().version()).isEqualTo(2);
+        assertThat(line42.row().onLabel()).isEqualTo("on");
+        assertThat(model.visibleRows().get(41).row()).isSameAs(first.get(41));
+        assertThat(lineChanges).extracting(FlagRow::key).containsExactly("flag-42");
+        assertThat(listChanges).isEmpty();
     }
 
     @Test
@@ -57,7 +58,7 @@ class FlagsViewModelTest {
 
         model.apply(other);
 
-        assertThat(model.visibleRows()).extracting(FlagRow::key).containsExactly("a", "b", "c");
+        assertThat(model.visibleRows()).extracting(l -> l.row().key()).containsExactly("a", "b", "c");
         assertThat(model.summaryProperty().get()).startsWith("3 flag(s)");
     }
 
