@@ -154,11 +154,13 @@ public final class ConsoleBench {
         Map<String, Stats> wall = new HashMap<>();
         double firstFrame = Double.NaN;
         double firstDataFrame = Double.NaN;
+        Map<String, Double> startup = new HashMap<>();
         for (String line : lines) {
             String[] w = line.split(" ");
             switch (w[0]) {
                 case "firstFrame" -> firstFrame = Double.parseDouble(w[1]);
                 case "firstDataFrame" -> firstDataFrame = Double.parseDouble(w[1]);
+                case "main", "start", "opened" -> startup.put(w[0], Double.parseDouble(w[1]));
                 case "pulse" -> {
                     long[] nanos = new long[w.length - 3];
                     for (int i = 3; i < w.length; i++) {
@@ -183,6 +185,10 @@ public final class ConsoleBench {
             table.addRelayOnly(phase + ": hand-over + CSS/layout wall p50", t.percentileMillis(50), "ms", "");
             table.addRelayOnly(phase + ": hand-over + CSS/layout wall p99", t.percentileMillis(99), "ms", "≤ 16 ms");
         }
+        table.addRelayOnly("JVM start → main()", startup.getOrDefault("main", Double.NaN), "ms", "");
+        table.addRelayOnly("JVM start → Application.start (JavaFX up)", startup.getOrDefault("start", Double.NaN),
+                "ms", "");
+        table.addRelayOnly("JVM start → window built and shown", startup.getOrDefault("opened", Double.NaN), "ms", "");
         table.addRelayOnly("JVM start → first frame", firstFrame, "ms", "≤ 3 s");
         table.addRelayOnly("JVM start → first frame with the relay's data", firstDataFrame, "ms", "report");
         table.addRelayOnly("live heap after full GC", ResultTable.mib(heap), "MiB", "report");

@@ -41,6 +41,9 @@ import javafx.stage.Stage;
  */
 public class ConsoleUnderTest extends Application {
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+    private static volatile long mainMillis = -1;
+    private long startMillis = -1;
+    private long openedMillis = -1;
 
     private final Map<String, List<long[]>> samples = new LinkedHashMap<>();
     private volatile String phase = "startup";
@@ -61,12 +64,14 @@ public class ConsoleUnderTest extends Application {
         }
 
         public static void main(String[] args) {
+            mainMillis = sinceJvmStart();
             Application.launch(ConsoleUnderTest.class, args);
         }
     }
 
     @Override
     public void start(Stage stage) throws Exception {
+        startMillis = sinceJvmStart();
         Path results = Path.of(getParameters().getRaw().get(0));
         // Own preferences node, so the bench neither reads nor changes the user's console settings.
         preferencesNode = Preferences.userRoot().node("io/relayconsole/bench-" + ProcessHandle.current().pid());
@@ -84,6 +89,7 @@ public class ConsoleUnderTest extends Application {
             dataSeen = true;
             Platform.runLater(() -> handoverNanos += handoverEnd - handoverStart); // after the event listeners
         });
+        openedMillis = sinceJvmStart();
         THREADS.setThreadCpuTimeEnabled(true);
         Scene scene = stage.getScene();
         scene.addPreLayoutPulseListener(() -> preLayout = System.nanoTime());
@@ -151,9 +157,12 @@ public class ConsoleUnderTest extends Application {
         phase = name;
     }
 
-    /** One line per figure: {@code firstFrame MS}, {@code firstDataFrame MS}, {@code pulse PHASE CPU|WALL NANOS...}. */
+    /** One line per figure: {@code main|start|opened|firstFrame|firstDataFrame MS}, {@code pulse PHASE CPU|WALL NANOS...}. */
     private String report() {
         StringBuilder out = new StringBuilder();
+        out.append("main ").append(mainMillis).append('\n');
+        out.append("start ").append(startMillis).append('\n');
+        out.append("opened ").append(openedMillis).append('\n');
         out.append("firstFrame ").append(firstFrameMillis).append('\n');
         out.append("firstDataFrame ").append(firstDataFrameMillis).append('\n');
         for (Map.Entry<String, List<long[]>> e : samples.entrySet()) {
