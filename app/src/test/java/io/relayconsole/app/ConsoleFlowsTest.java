@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.relayconsole.app.controls.DemoRedis;
 import io.relayconsole.app.controls.DemoSdkRow;
 import io.relayconsole.app.flags.FlagRow;
+import io.relayconsole.app.flags.LiveFlagRow;
 import io.relayconsole.model.DataKind;
 import io.relayconsole.relay.RelayEnvironment;
 import java.time.Duration;
@@ -185,6 +186,7 @@ class ConsoleFlowsTest {
 
     @SuppressWarnings("unchecked")
     private static List<FlagRow> flagRows(FxRobot robot) {
-        return List.copyOf(robot.lookup("#flags-table").queryAs(TableView.class).getItems());
+        List<LiveFlagRow> lines = List.copyOf(robot.lookup("#flags-table").queryAs(TableView.class).getItems());
+        return lines.stream().map(LiveFlagRow::row).toList();
     }
 }

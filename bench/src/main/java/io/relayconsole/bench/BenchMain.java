@@ -17,8 +17,9 @@ public final class BenchMain {
             case "reconnect" -> StreamingBench.reconnect(intArg(args, 1, 1_000), intArg(args, 2, 1_000));
             case "stores" -> StoreBench.run(intArg(args, 1, 10_000));
             case "coldstart" -> ColdStartBench.run(intArg(args, 1, 10_000));
+            case "console" -> ConsoleBench.run(intArg(args, 1, 10_000), intArg(args, 2, 10_000));
             default -> {
-                System.err.println("usage: bench/run polling-gzip|polling-plain|fanout|reconnect|stores|coldstart|all");
+                System.err.println("usage: bench/run polling-gzip|polling-plain|fanout|reconnect|stores|coldstart|console|all");
                 System.exit(2);
             }
         }

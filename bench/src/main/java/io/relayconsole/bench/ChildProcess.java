@@ -63,6 +63,11 @@ public final class ChildProcess implements AutoCloseable {
         return process.pid();
     }
 
+    /** The child's standard input, for processes driven by commands (the console under test). */
+    public java.io.OutputStream stdin() {
+        return process.getOutputStream();
+    }
+
     public long startedNanos() {
         return startedNanos;
     }

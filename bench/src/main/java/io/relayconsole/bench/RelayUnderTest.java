@@ -56,8 +56,15 @@ public final class RelayUnderTest implements AutoCloseable {
         env2.put("PORT", Integer.toString(port));
         env2.put("LOG_LEVEL", "warn");
         env2.put("HEARTBEAT_INTERVAL", "5m");
-        ChildProcess process = ChildProcess.start("relay", ChildProcess.java("-jar", relayJar().toString(), "--from-env"),
-                env2);
+        // BENCH_RELAY_JAVA_OPTS: extra options for the relay only, e.g. a flight recording while profiling.
+        java.util.List<String> command = new java.util.ArrayList<>(ChildProcess.java());
+        for (String opt : System.getenv().getOrDefault("BENCH_RELAY_JAVA_OPTS", "").trim().split("\\s+")) {
+            if (!opt.isEmpty()) {
+                command.add(opt);
+            }
+        }
+        command.addAll(java.util.List.of("-jar", relayJar().toString(), "--from-env"));
+        ChildProcess process = ChildProcess.start("relay", command, env2);
         RelayUnderTest relay = new RelayUnderTest(upstream, env, process, port);
         process.awaitPort(port, 60_000);
         relay.awaitServing(data.get(DataKind.FEATURES).size());

@@ -20,6 +20,10 @@ public final class Stats {
         return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))] / 1e6;
     }
 
+    public int count() {
+        return sorted.length;
+    }
+
     public double maxMillis() {
         return sorted.length == 0 ? Double.NaN : sorted[sorted.length - 1] / 1e6;
     }

@@ -86,24 +86,27 @@ final class SdkStream {
 
     /** Takes ownership of {@code event} (one frame, or a heartbeat) and writes it in order. Any thread. */
     void deliver(ByteBuf event, boolean countsAsEvent) {
-        runOnLoop(() -> {
-            if (!channel.isActive()) {
-                event.release();
-            } else if (!started) {
-                if (!countsAsEvent) {
-                    event.release(); // heartbeats before the stream starts carry nothing
-                    return;
-                }
-                backlog.add(event);
-                backlogBytes += event.readableBytes();
-                if (backlogBytes > maxPendingBytes) {
-                    dropSlowConsumer(backlogBytes);
-                }
-            } else {
-                writeEvent(event, countsAsEvent);
-                channel.flush();
+        runOnLoop(() -> deliverOnLoop(event, countsAsEvent), event);
+    }
+
+    /** {@link #deliver} for a caller already on this stream's event loop (a broadcast grouped per loop). */
+    void deliverOnLoop(ByteBuf event, boolean countsAsEvent) {
+        if (!channel.isActive()) {
+            event.release();
+        } else if (!started) {
+            if (!countsAsEvent) {
+                event.release(); // heartbeats before the stream starts carry nothing
+                return;
             }
-        }, event);
+            backlog.add(event);
+            backlogBytes += event.readableBytes();
+            if (backlogBytes > maxPendingBytes) {
+                dropSlowConsumer(backlogBytes);
+            }
+        } else {
+            writeEvent(event, countsAsEvent);
+            channel.flush();
+        }
     }
 
     /** Finishes the chunked response so the SDK sees a clean end, then closes. Any thread. */

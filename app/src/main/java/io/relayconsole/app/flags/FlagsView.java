@@ -3,7 +3,6 @@ package io.relayconsole.app.flags;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.function.Function;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.scene.control.ChoiceBox;
@@ -44,38 +43,40 @@ public final class FlagsView extends BorderPane {
         toolbar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         toolbar.setPadding(new Insets(0, 0, 8, 0));
 
-        TableView<FlagRow> table = new TableView<>(model.visibleRows());
+        TableView<LiveFlagRow> table = new TableView<>(model.visibleRows());
         table.setId("flags-table");
         table.getColumns().add(column("Key", FlagRow::key, 200));
         table.getColumns().add(column("Kind", FlagRow::kindLabel, 80));
         table.getColumns().add(column("Version", FlagRow::version, 75));
-        TableColumn<FlagRow, FlagRow> on = new TableColumn<>("State");
-        on.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
+        TableColumn<LiveFlagRow, FlagRow> on = new TableColumn<>("State");
+        on.setCellValueFactory(c -> c.getValue().rowProperty());
         on.setCellFactory(c -> new OnCell());
         on.setPrefWidth(75);
         on.setMinWidth(75);
         table.getColumns().add(on);
         table.getColumns().add(column("Last change", r -> r.lastChange() == null ? "" : TIME.format(r.lastChange()), 100));
-        TableColumn<FlagRow, Freshness> freshness = new TableColumn<>("Cache freshness");
-        freshness.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().freshness()));
+        TableColumn<LiveFlagRow, Freshness> freshness = new TableColumn<>("Cache freshness");
+        freshness.setCellValueFactory(c -> c.getValue().rowProperty().map(FlagRow::freshness));
         freshness.setCellFactory(c -> new FreshnessCell());
         freshness.setPrefWidth(230);
         freshness.setMinWidth(200);
         table.getColumns().add(freshness);
-        TableColumn<FlagRow, String> dropped = column("Store", r -> r.dropped() == null ? "" : r.dropped(), 160);
+        TableColumn<LiveFlagRow, String> dropped = column("Store", r -> r.dropped() == null ? "" : r.dropped(), 160);
         dropped.setCellFactory(c -> new DroppedCell());
         table.getColumns().add(dropped);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("No flags or segments match"));
-        table.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> {
-            if (row != null) {
-                model.select(row);
+        table.getSelectionModel().selectedItemProperty().addListener((obs, old, line) -> {
+            if (line != null) {
+                model.select(line.row());
             }
         });
-        // Rows are replaced on refresh: put the selection back on the selected item's new row.
+        // Lines are replaced when the items change: put the selection back on the selected item's new line.
         model.selectedProperty().addListener((obs, old, row) -> {
-            if (row != null && table.getSelectionModel().getSelectedItem() != row) {
-                table.getSelectionModel().select(row);
+            LiveFlagRow line = table.getSelectionModel().getSelectedItem();
+            if (row != null && (line == null || line.row().kind() != row.kind() || !line.row().key().equals(row.key()))) {
+                table.getItems().stream().filter(l -> l.row().kind() == row.kind() && l.row().key().equals(row.key()))
+                        .findFirst().ifPresent(l -> table.getSelectionModel().select(l));
             }
         });
 
@@ -98,30 +99,35 @@ public final class FlagsView extends BorderPane {
         setCenter(split);
     }
 
-    private static <T> TableColumn<FlagRow, T> column(String title, Function<FlagRow, T> value, double width) {
-        TableColumn<FlagRow, T> column = new TableColumn<>(title);
-        column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
+    private static <T> TableColumn<LiveFlagRow, T> column(String title, Function<FlagRow, T> value, double width) {
+        TableColumn<LiveFlagRow, T> column = new TableColumn<>(title);
+        // Follows the line: when a refresh changes the flag, this cell redraws without a list change.
+        column.setCellValueFactory(cell -> cell.getValue().rowProperty().map(value));
         column.setPrefWidth(width);
         column.setMinWidth(Math.min(width, 90)); // headers stay readable when the details pane is wide
         return column;
     }
 
     /** On/off with an icon, so the state does not rest on colour. */
-    private static final class OnCell extends TableCell<FlagRow, FlagRow> {
+    private static final class OnCell extends TableCell<LiveFlagRow, FlagRow> {
+        private final FontIcon icon = new FontIcon(Material2MZ.TOGGLE_OFF); // reused: a new node costs a CSS pass
+
         @Override
         protected void updateItem(FlagRow row, boolean empty) {
             super.updateItem(row, empty);
+            setGraphic(icon); // kept in the scene, hidden when empty (see FreshnessCell)
             if (empty || row == null || row.on() == null) {
                 setText(null);
-                setGraphic(null);
+                icon.setVisible(false);
                 return;
             }
             setText(row.onLabel());
-            setGraphic(new FontIcon(row.on() ? Material2MZ.TOGGLE_ON : Material2MZ.TOGGLE_OFF));
+            icon.setIconCode(row.on() ? Material2MZ.TOGGLE_ON : Material2MZ.TOGGLE_OFF);
+            icon.setVisible(true);
         }
     }
 
-    private static final class DroppedCell extends TableCell<FlagRow, String> {
+    private static final class DroppedCell extends TableCell<LiveFlagRow, String> {
         @Override
         protected void updateItem(String reason, boolean empty) {
             super.updateItem(reason, empty);

@@ -32,8 +32,8 @@ public final class FlagsViewModel {
         }
     }
 
-    private final ObservableList<FlagRow> rows = FXCollections.observableArrayList();
-    private final FilteredList<FlagRow> visible = new FilteredList<>(rows);
+    private final ObservableList<LiveFlagRow> rows = FXCollections.observableArrayList();
+    private final FilteredList<LiveFlagRow> visible = new FilteredList<>(rows);
     private final StringProperty search = new SimpleStringProperty("");
     private final ObjectProperty<KindFilter> kind = new SimpleObjectProperty<>(KindFilter.ALL);
     private final ReadOnlyObjectWrapper<FlagRow> selected = new ReadOnlyObjectWrapper<>();
@@ -51,9 +51,15 @@ public final class FlagsViewModel {
         });
     }
 
-    /** Replaces the rows in one list change; the selection follows its item to the new row. */
+    /**
+     * Brings the rows up to date; the selection follows its item to the new row. When the same items are listed
+     * in the same order (the usual refresh), each changed line is updated in place and the list itself does not
+     * change, so the table redraws just those cells; otherwise the lines are replaced in one list change.
+     */
     public void apply(List<FlagRow> newRows) {
-        rows.setAll(newRows);
+        if (!updateInPlace(newRows)) {
+            rows.setAll(newRows.stream().map(LiveFlagRow::new).toList());
+        }
         FlagRow current = selected.get();
         if (current != null) {
             selected.set(newRows.stream().filter(r -> r.kind() == current.kind() && r.key().equals(current.key()))
@@ -63,6 +69,33 @@ public final class FlagsViewModel {
         long dropped = newRows.stream().filter(r -> r.dropped() != null).count();
         summary.set(flags + " flag(s), " + (newRows.size() - flags) + " segment(s)"
                 + (dropped > 0 ? " · " + dropped + " not stored (too large)" : ""));
+    }
+
+    private boolean updateInPlace(List<FlagRow> newRows) {
+        if (newRows.size() != rows.size()) {
+            return false;
+        }
+        for (int i = 0; i < newRows.size(); i++) {
+            FlagRow old = rows.get(i).row();
+            FlagRow now = newRows.get(i);
+            if (old.kind() != now.kind() || !old.key().equals(now.key())) {
+                return false;
+            }
+        }
+        for (int i = 0; i < newRows.size(); i++) {
+            LiveFlagRow line = rows.get(i);
+            if (!sameDisplay(line.row(), newRows.get(i))) {
+                line.set(newRows.get(i));
+            }
+        }
+        return true;
+    }
+
+    /** Whether the table would draw both rows alike (the item compared by identity: the JSON is not drawn). */
+    private static boolean sameDisplay(FlagRow a, FlagRow b) {
+        return a.item() == b.item() && a.version() == b.version() && java.util.Objects.equals(a.on(), b.on())
+                && java.util.Objects.equals(a.lastChange(), b.lastChange())
+                && a.freshness().equals(b.freshness()) && java.util.Objects.equals(a.dropped(), b.dropped());
     }
 
     /** Shown instead of rows when there is no environment or no data yet. */
@@ -79,11 +112,13 @@ public final class FlagsViewModel {
     private void refilter() {
         String needle = search.get() == null ? "" : search.get().trim().toLowerCase(Locale.ROOT);
         KindFilter k = kind.get();
-        visible.setPredicate(row -> (k == KindFilter.ALL || (k == KindFilter.FLAGS) == (row.kind() == DataKind.FEATURES))
-                && (needle.isEmpty() || row.key().toLowerCase(Locale.ROOT).contains(needle)));
+        // Kind and key of a line never change in place, so filtering on them stays right across refreshes.
+        visible.setPredicate(line -> (k == KindFilter.ALL
+                || (k == KindFilter.FLAGS) == (line.row().kind() == DataKind.FEATURES))
+                && (needle.isEmpty() || line.row().key().toLowerCase(Locale.ROOT).contains(needle)));
     }
 
-    public ObservableList<FlagRow> visibleRows() {
+    public ObservableList<LiveFlagRow> visibleRows() {
         return visible;
     }
 
