@@ -9,6 +9,7 @@ import io.netty.handler.codec.http.HttpMessage;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
 import io.relayconsole.relay.RequestLog;
 
 /**
@@ -34,8 +35,14 @@ final class BoundedAggregator extends HttpObjectAggregator {
         }
         FullHttpResponse response = Responses.error(HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE,
                 "Request body larger than " + maxBodyBytes + " bytes");
-        response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
-        // Closing also discards the rest of the body, so it is never read into memory.
-        ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+        if (HttpUtil.isKeepAlive(oversized)) {
+            // Stay open: the aggregator discards the rest of the body as it arrives (never held in memory), and
+            // a client still sending it reads the 413 instead of a connection reset.
+            HttpUtil.setKeepAlive(response, true);
+            ctx.writeAndFlush(response);
+        } else {
+            response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+            ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+        }
     }
 }
