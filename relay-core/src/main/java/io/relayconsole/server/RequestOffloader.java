@@ -11,15 +11,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Hands each complete request of one connection to that connection's request thread, so the I/O thread never
- * waits on a store, and a connection's responses still go out in the order its requests came in. Channel
- * events themselves stay on the I/O thread.
+ * Answers each complete request of one connection on the I/O thread when it needs no store I/O (the data is in
+ * memory), and otherwise hands it to that connection's request thread, so the I/O thread never waits on a store.
+ * A request is answered inline only when none of the connection's earlier requests is still on the request
+ * thread, so responses still go out in the order the requests came in.
  */
 final class RequestOffloader extends ChannelInboundHandlerAdapter {
     private static final Logger LOG = LoggerFactory.getLogger(RequestOffloader.class);
 
     private final SdkRequestHandler handler;
     private final EventExecutor requestThread;
+    private int offloaded; // requests of this connection still on the request thread; touched on its I/O thread
 
     RequestOffloader(SdkRequestHandler handler, EventExecutor requestThread) {
         this.handler = handler;
@@ -32,17 +34,35 @@ final class RequestOffloader extends ChannelInboundHandlerAdapter {
             ReferenceCountUtil.release(msg);
             return;
         }
+        if (offloaded == 0 && handler.answersWithoutWaiting(request)) {
+            try {
+                handler.handle(ctx, request);
+            } finally {
+                request.release();
+            }
+            return;
+        }
+        offloaded++;
         try {
             requestThread.execute(() -> {
                 try {
                     handler.handle(ctx, request);
                 } finally {
                     request.release();
+                    doneOnIoThread(ctx);
                 }
             });
         } catch (RejectedExecutionException e) {
             request.release(); // shutting down
             ctx.close();
+        }
+    }
+
+    private void doneOnIoThread(ChannelHandlerContext ctx) {
+        try {
+            ctx.executor().execute(() -> offloaded--);
+        } catch (RejectedExecutionException e) {
+            // the server is shutting down: the connection is being closed anyway
         }
     }
 

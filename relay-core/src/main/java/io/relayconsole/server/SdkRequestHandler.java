@@ -46,6 +46,16 @@ final class SdkRequestHandler {
         this.status = new StatusEndpoints(relay);
     }
 
+    /**
+     * Whether {@code request} can be answered without waiting on a store: a refused credential, or an
+     * environment whose data is in memory now. Such requests need not leave the I/O thread.
+     */
+    boolean answersWithoutWaiting(FullHttpRequest request) {
+        String key = Credentials.sdkKey(request.headers().get(HttpHeaderNames.AUTHORIZATION));
+        RelayEnvironment env = key == null ? null : relay.environmentForSdkKey(key);
+        return env == null || env.store().answersFromMemory();
+    }
+
     /** Answers {@code request}; the caller releases it afterwards. */
     void handle(ChannelHandlerContext ctx, FullHttpRequest request) {
         RequestInfo info = RequestInfo.of(ctx.channel(), request);

@@ -212,6 +212,12 @@ public final class CachingDataStore implements DataStore {
         knownInitialized = false;
     }
 
+    /** True while the cache is fresh and the store is known to be initialized: SDKs are served from memory. */
+    @Override
+    public boolean answersFromMemory() {
+        return knownInitialized && fresh(cached);
+    }
+
     @Override
     public boolean isAvailable() {
         return store.isAvailable();

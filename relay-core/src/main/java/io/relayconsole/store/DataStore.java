@@ -37,6 +37,15 @@ public interface DataStore extends AutoCloseable {
     /** What the store is, for {@code /status} and the console; secrets masked. */
     StoreDescription description();
 
+    /**
+     * Whether reads are answered right now from memory, with no I/O at all, so a request may be answered on
+     * a network thread. A guess that may turn false a moment later (a TTL expiring) is harmless: the read
+     * then does its I/O, only on the wrong thread once.
+     */
+    default boolean answersFromMemory() {
+        return false;
+    }
+
     /** Both kinds at once. Stores that hold an immutable snapshot return the same instance until a change. */
     default FullDataSet getAllData() {
         return FullDataSet.ofFrozen(getAll(DataKind.FEATURES), getAll(DataKind.SEGMENTS));

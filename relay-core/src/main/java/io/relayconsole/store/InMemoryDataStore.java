@@ -50,6 +50,11 @@ public final class InMemoryDataStore implements DataStore {
     }
 
     @Override
+    public boolean answersFromMemory() {
+        return true;
+    }
+
+    @Override
     public boolean isAvailable() {
         return true;
     }

@@ -121,4 +121,18 @@ class CachingDataStoreTest {
         assertThatThrownBy(() -> store.init(flags("b"))).isInstanceOf(StoreException.class);
         assertThatThrownBy(store::getAllData).isInstanceOf(StoreException.class);
     }
+
+    @Test
+    void answersFromMemoryOnlyWhileTheCacheIsFresh() {
+        CachingDataStore store = cache(Duration.ofSeconds(30));
+        assertThat(store.answersFromMemory()).as("nothing cached yet").isFalse();
+        store.init(flags("a"));
+        assertThat(store.answersFromMemory()).isTrue();
+        clock.advance(Duration.ofSeconds(31));
+        assertThat(store.answersFromMemory()).as("expired: the next read goes to the store").isFalse();
+
+        CachingDataStore noCache = cache(Duration.ZERO);
+        noCache.init(flags("a"));
+        assertThat(noCache.answersFromMemory()).isFalse();
+    }
 }
