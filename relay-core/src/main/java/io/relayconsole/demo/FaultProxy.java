@@ -12,8 +12,12 @@ import java.net.SocketException;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,6 +46,7 @@ public final class FaultProxy implements AutoCloseable {
     private volatile Duration latency = Duration.ZERO;
     private volatile boolean closed;
     private ServerSocket listener;
+    private volatile Future<?> acceptLoop;
 
     private FaultProxy(InetSocketAddress target, ServerSocket listener) {
         this.target = target;
@@ -105,8 +110,28 @@ public final class FaultProxy implements AutoCloseable {
         }
         state = State.CUT;
         closeQuietly(listener);
+        awaitAcceptLoopEnd();
         open.forEach(FaultProxy::closeQuietly);
         open.clear();
+    }
+
+    /**
+     * A listening socket closed while a thread is blocked accepting on it keeps listening until that accept
+     * returns (the kernel holds it for the call), so a connection attempt right after a cut could still get in.
+     * Waiting for the accept loop to end makes "cut" mean refused from the moment it returns.
+     */
+    private void awaitAcceptLoopEnd() {
+        Future<?> loop = acceptLoop;
+        if (loop == null) {
+            return;
+        }
+        try {
+            loop.get(2, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.debug("Fault proxy accept loop did not end cleanly: {}", e.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Delays traffic by {@code added} in each direction (listening again if it was cut). */
@@ -127,6 +152,7 @@ public final class FaultProxy implements AutoCloseable {
         closed = true;
         state = State.CUT;
         closeQuietly(listener);
+        awaitAcceptLoopEnd();
         open.forEach(FaultProxy::closeQuietly);
         open.clear();
         threads.shutdownNow();
@@ -146,7 +172,7 @@ public final class FaultProxy implements AutoCloseable {
     }
 
     private void acceptOn(ServerSocket socket) {
-        threads.execute(() -> {
+        acceptLoop = threads.submit(() -> {
             while (!socket.isClosed()) {
                 try {
                     Socket client = socket.accept();
