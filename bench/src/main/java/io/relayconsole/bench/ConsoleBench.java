@@ -110,7 +110,7 @@ public final class ConsoleBench {
     private static SimulatedEnvironment fill(SimulatedEnvironment env, FullDataSet data) throws IOException {
         for (DataKind kind : DataKind.values()) {
             for (Item item : data.get(kind).values()) {
-                env.put(kind, (ObjectNode) Json.MAPPER.readTree(item.json()));
+                env.put(kind, (ObjectNode) Json.mapper().readTree(item.json()));
             }
         }
         return env;

@@ -214,7 +214,7 @@ public final class FlagGenerator {
 
     private static byte[] write(ObjectNode node) {
         try {
-            return Json.MAPPER.writeValueAsBytes(node);
+            return Json.mapper().writeValueAsBytes(node);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -44,7 +44,7 @@ public final class RelayUnderTest implements AutoCloseable {
         SimulatedEnvironment env = upstream.addEmptyEnvironment(SDK_KEY);
         for (DataKind kind : DataKind.values()) {
             for (Item item : data.get(kind).values()) {
-                env.put(kind, (ObjectNode) Json.MAPPER.readTree(item.json()));
+                env.put(kind, (ObjectNode) Json.mapper().readTree(item.json()));
             }
         }
         int upstreamPort = upstream.start(0);

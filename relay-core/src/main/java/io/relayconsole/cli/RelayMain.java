@@ -29,9 +29,7 @@ public final class RelayMain {
 
     static {
         // Before the first logger exists: the engine jar carries no logback.xml, so embedders keep their own.
-        if (System.getProperty("logback.configurationFile") == null) {
-            System.setProperty("logback.configurationFile", "logback-relay.xml");
-        }
+        HeadlessLogging.request();
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(RelayMain.class);

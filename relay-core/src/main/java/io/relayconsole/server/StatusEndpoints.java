@@ -1,7 +1,6 @@
 package io.relayconsole.server;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonGenerator;
 import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
@@ -13,6 +12,8 @@ import io.relayconsole.store.StoreDescription;
 import io.relayconsole.store.StoreStatus;
 import io.relayconsole.upstream.DataSourceStatus;
 import io.relayconsole.upstream.RelayVersion;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.time.Instant;
 
 /**
@@ -28,93 +29,107 @@ final class StatusEndpoints {
 
     FullHttpResponse status() {
         Instant now = relay.clock().instant();
-        ObjectNode root = Json.MAPPER.createObjectNode();
-        ObjectNode envs = root.putObject("environments");
-        boolean degraded = false;
-        for (RelayEnvironment env : relay.environments()) {
-            StoreStatus store = env.storeStatus();
-            EnvironmentHealth health = health(env, store, now);
-            degraded |= health.degradesStatus();
-            envs.set(env.name(), environmentStatus(env, health, store));
-        }
-        root.put("status", degraded ? "degraded" : "healthy");
-        root.put("version", RelayVersion.version());
-        root.put("clientVersion", RelayVersion.version());
-        return jsonResponse(HttpResponseStatus.OK, root);
+        return write(json -> {
+            json.writeObjectFieldStart("environments");
+            boolean degraded = false;
+            for (RelayEnvironment env : relay.environments()) {
+                StoreStatus store = env.storeStatus();
+                EnvironmentHealth health = health(env, store, now);
+                degraded |= health.degradesStatus();
+                json.writeFieldName(env.name());
+                writeEnvironmentStatus(json, env, health, store);
+            }
+            json.writeEndObject();
+            json.writeStringField("status", degraded ? "degraded" : "healthy");
+            json.writeStringField("version", RelayVersion.version());
+            json.writeStringField("clientVersion", RelayVersion.version());
+            return HttpResponseStatus.OK;
+        });
     }
 
     FullHttpResponse health() {
         Instant now = relay.clock().instant();
-        ObjectNode root = Json.MAPPER.createObjectNode();
-        ObjectNode envs = root.putObject("environments");
-        boolean healthy = true;
-        for (RelayEnvironment env : relay.environments()) {
-            EnvironmentHealth health = health(env, env.storeStatus(), now);
-            healthy &= !health.failsHealthCheck();
-            ObjectNode e = envs.putObject(env.name());
-            e.put("status", !health.running() ? "stopped" : health.connected() ? "connected" : "disconnected");
-            e.put("dataStore", health.storeAvailable() ? "available" : "unavailable");
-            if (health.reason() != null) {
-                e.put("reason", health.reason());
+        return write(json -> {
+            json.writeObjectFieldStart("environments");
+            boolean healthy = true;
+            for (RelayEnvironment env : relay.environments()) {
+                EnvironmentHealth health = health(env, env.storeStatus(), now);
+                healthy &= !health.failsHealthCheck();
+                json.writeObjectFieldStart(env.name());
+                json.writeStringField("status",
+                        !health.running() ? "stopped" : health.connected() ? "connected" : "disconnected");
+                json.writeStringField("dataStore", health.storeAvailable() ? "available" : "unavailable");
+                writeIfPresent(json, "reason", health.reason());
+                json.writeEndObject();
             }
-        }
-        root.put("status", healthy ? "healthy" : "degraded");
-        return jsonResponse(healthy ? HttpResponseStatus.OK : HttpResponseStatus.SERVICE_UNAVAILABLE, root);
+            json.writeEndObject();
+            json.writeStringField("status", healthy ? "healthy" : "degraded");
+            return healthy ? HttpResponseStatus.OK : HttpResponseStatus.SERVICE_UNAVAILABLE;
+        });
     }
 
     private EnvironmentHealth health(RelayEnvironment env, StoreStatus store, Instant now) {
         return EnvironmentHealth.of(env, store.available(), relay.config().main().disconnectedStatusTime(), now);
     }
 
-    private ObjectNode environmentStatus(RelayEnvironment env, EnvironmentHealth health, StoreStatus store) {
-        ObjectNode e = Json.MAPPER.createObjectNode();
-        e.put("sdkKey", Secrets.mask(env.config().sdkKey()));
-        if (env.config().envId() != null) {
-            e.put("envId", env.config().envId());
-        }
+    private static void writeEnvironmentStatus(JsonGenerator json, RelayEnvironment env, EnvironmentHealth health,
+                                               StoreStatus store) throws IOException {
+        json.writeStartObject();
+        json.writeStringField("sdkKey", Secrets.mask(env.config().sdkKey()));
+        writeIfPresent(json, "envId", env.config().envId());
         if (env.config().mobileKey() != null) {
-            e.put("mobileKey", Secrets.mask(env.config().mobileKey()));
+            json.writeStringField("mobileKey", Secrets.mask(env.config().mobileKey()));
         }
-        if (env.config().projKey() != null) {
-            e.put("projKey", env.config().projKey());
-        }
-        e.put("status", health.connected() ? "connected" : "disconnected");
+        writeIfPresent(json, "projKey", env.config().projKey());
+        json.writeStringField("status", health.connected() ? "connected" : "disconnected");
 
         DataSourceStatus source = env.dataSourceStatus();
-        ObjectNode connection = e.putObject("connectionStatus");
-        connection.put("state", source.state().name());
-        connection.put("stateSince", source.stateSince().toEpochMilli());
+        json.writeObjectFieldStart("connectionStatus");
+        json.writeStringField("state", source.state().name());
+        json.writeNumberField("stateSince", source.stateSince().toEpochMilli());
         if (source.lastError() != null) {
-            ObjectNode error = connection.putObject("lastError");
-            error.put("kind", source.lastError().kind().name());
-            error.put("time", source.lastError().time().toEpochMilli());
+            json.writeObjectFieldStart("lastError");
+            json.writeStringField("kind", source.lastError().kind().name());
+            json.writeNumberField("time", source.lastError().time().toEpochMilli());
+            json.writeEndObject();
         }
+        json.writeEndObject();
 
-        ObjectNode storeNode = e.putObject("dataStoreStatus");
-        storeNode.put("state", store.available() ? "VALID" : "INTERRUPTED");
-        storeNode.put("stateSince", store.since().toEpochMilli());
+        json.writeObjectFieldStart("dataStoreStatus");
+        json.writeStringField("state", store.available() ? "VALID" : "INTERRUPTED");
+        json.writeNumberField("stateSince", store.since().toEpochMilli());
         StoreDescription d = env.store().description();
         if (d.isPersistent()) {
-            storeNode.put("database", d.database());
-            putIfPresent(storeNode, "dbServer", d.dbServer());
-            putIfPresent(storeNode, "dbPrefix", d.dbPrefix());
-            putIfPresent(storeNode, "dbTable", d.dbTable());
+            json.writeStringField("database", d.database());
+            writeIfPresent(json, "dbServer", d.dbServer());
+            writeIfPresent(json, "dbPrefix", d.dbPrefix());
+            writeIfPresent(json, "dbTable", d.dbTable());
         }
-        return e;
+        json.writeEndObject();
+        json.writeEndObject();
     }
 
-    private static void putIfPresent(ObjectNode node, String field, String value) {
+    private static void writeIfPresent(JsonGenerator json, String field, String value) throws IOException {
         if (value != null) {
-            node.put(field, value);
+            json.writeStringField(field, value);
         }
     }
 
-    private static FullHttpResponse jsonResponse(HttpResponseStatus status, ObjectNode body) {
-        try {
-            return Responses.json(status, Unpooled.wrappedBuffer(Json.MAPPER.writeValueAsBytes(body)));
-        } catch (JsonProcessingException e) {
+    /** Writes the fields of one JSON object; returns the HTTP status, which may depend on what was written. */
+    private interface ObjectWriter {
+        HttpResponseStatus writeFields(JsonGenerator json) throws IOException;
+    }
+
+    private static FullHttpResponse write(ObjectWriter fields) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(512);
+        HttpResponseStatus answered;
+        try (JsonGenerator json = Json.FACTORY.createGenerator(bytes)) {
+            json.writeStartObject();
+            answered = fields.writeFields(json);
+            json.writeEndObject();
+        } catch (IOException e) {
             return Responses.error(HttpResponseStatus.INTERNAL_SERVER_ERROR, "Could not write the status");
         }
+        return Responses.json(answered, Unpooled.wrappedBuffer(bytes.toByteArray()));
     }
-
 }

@@ -38,7 +38,7 @@ public final class SampleFlags {
             if (in == null) {
                 throw new IllegalStateException("missing resource " + RESOURCE);
             }
-            return Json.MAPPER.readTree(in);
+            return Json.mapper().readTree(in);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + RESOURCE, e);
         }

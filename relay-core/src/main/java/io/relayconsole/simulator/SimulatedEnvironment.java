@@ -254,7 +254,7 @@ public final class SimulatedEnvironment {
     static ObjectNode parseObject(String json) {
         JsonNode node;
         try {
-            node = Json.MAPPER.readTree(json);
+            node = Json.mapper().readTree(json);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("invalid JSON: " + e.getOriginalMessage(), e);
         }
@@ -266,7 +266,7 @@ public final class SimulatedEnvironment {
 
     private static byte[] toBytes(ObjectNode node) {
         try {
-            return Json.MAPPER.writeValueAsBytes(node);
+            return Json.mapper().writeValueAsBytes(node);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialize an item", e);
         }

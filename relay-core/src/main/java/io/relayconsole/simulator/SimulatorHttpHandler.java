@@ -305,8 +305,8 @@ final class SimulatorHttpHandler implements HttpHandler {
         }
 
         private void error(int status, String message) throws IOException {
-            ObjectNode body = Json.MAPPER.createObjectNode().put("message", message);
-            respond(exchange, fullPath, null, status, JSON, Json.MAPPER.writeValueAsBytes(body));
+            ObjectNode body = Json.mapper().createObjectNode().put("message", message);
+            respond(exchange, fullPath, null, status, JSON, Json.mapper().writeValueAsBytes(body));
         }
     }
 }

@@ -56,7 +56,7 @@ public final class PollingDataSource implements DataSource {
         this.updates = new GatedUpdates(updates);
         this.maxBodyBytes = maxBodyBytes;
         this.maskedKey = Secrets.mask(settings.sdkKey());
-        this.httpClient = new OkHttpClient.Builder()
+        this.httpClient = UpstreamHttp.clientFor(settings.baseUri())
                 .connectionPool(new ConnectionPool(1, 1, TimeUnit.MINUTES))
                 .connectTimeout(StreamingDataSource.CONNECT_TIMEOUT)
                 .readTimeout(TIMEOUT)

@@ -69,7 +69,7 @@ public final class StreamingDataSource implements DataSource {
         this.updates = new GatedUpdates(updates);
         this.maxEventDataBytes = maxEventDataBytes;
         this.maskedKey = Secrets.mask(settings.sdkKey());
-        this.httpClient = new OkHttpClient.Builder()
+        this.httpClient = UpstreamHttp.clientFor(settings.streamUri())
                 .connectionPool(new ConnectionPool(1, 1, TimeUnit.SECONDS))
                 .connectTimeout(CONNECT_TIMEOUT)
                 .readTimeout(READ_TIMEOUT)

@@ -34,14 +34,14 @@ final class ContextJson {
         if (context.isMultiple() || !context.getKind().equals(ContextKind.DEFAULT)) {
             return Optional.empty();
         }
-        ObjectNode user = Json.MAPPER.createObjectNode().put("key", context.getKey());
+        ObjectNode user = Json.mapper().createObjectNode().put("key", context.getKey());
         if (context.getName() != null) {
             user.put("name", context.getName());
         }
         if (context.isAnonymous()) {
             user.put("anonymous", true);
         }
-        ObjectNode custom = Json.MAPPER.createObjectNode();
+        ObjectNode custom = Json.mapper().createObjectNode();
         for (String name : context.getCustomAttributeNames()) {
             (OLD_BUILT_INS.contains(name) ? user : custom).set(name, parse(context.getValue(name)));
         }
@@ -57,7 +57,7 @@ final class ContextJson {
 
     private static JsonNode parse(String json) {
         try {
-            return Json.MAPPER.readTree(json);
+            return Json.mapper().readTree(json);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }

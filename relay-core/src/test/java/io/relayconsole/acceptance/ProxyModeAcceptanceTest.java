@@ -186,7 +186,7 @@ class ProxyModeAcceptanceTest {
         HttpResponse<String> status = get("/status", null);
         assertThat(status.statusCode()).isEqualTo(200);
         assertThat(status.body()).doesNotContain(PROD_KEY).doesNotContain(STAGING_KEY);
-        JsonNode root = Json.MAPPER.readTree(status.body());
+        JsonNode root = Json.mapper().readTree(status.body());
         for (String env : List.of("production", "staging")) {
             JsonNode e = root.path("environments").path(env);
             assertThat(e.path("status").asText()).as(env).isEqualTo("connected");

@@ -93,6 +93,9 @@ class RelayMainTest {
         try {
             await().atMost(Duration.ofSeconds(30)).until(() -> lines.stream()
                     .anyMatch(l -> l.contains("Relay listening for SDKs on port " + port)));
+            // The headless format (date, level, logger), not the test class path's logback-test.xml
+            assertThat(lines).anyMatch(l -> l.matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}\\.\\d{3} INFO  \\w+ - "
+                    + "Relay listening for SDKs on port " + port + ".*"));
             HttpResponse<String> status = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                     URI.create("http://127.0.0.1:" + port + "/status")).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(status.statusCode()).isEqualTo(200);

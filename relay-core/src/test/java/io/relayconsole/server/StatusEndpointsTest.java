@@ -53,7 +53,7 @@ class StatusEndpointsTest {
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
         String body = text(response);
         assertThat(body).doesNotContain(KEY_A).doesNotContain(KEY_B);
-        JsonNode root = Json.MAPPER.readTree(body);
+        JsonNode root = Json.mapper().readTree(body);
 
         JsonNode a = root.path("environments").path("a");
         assertThat(a.path("sdkKey").asText()).isEqualTo("sdk-********-****-****-****-*******44444");
@@ -78,7 +78,7 @@ class StatusEndpointsTest {
         // The relay notices an outage when an operation fails, as ld-relay does: here, writing an update.
         persistent.setDown(true);
         env(relay, "b").upsert(io.relayconsole.model.DataKind.FEATURES, flag("f9", 1));
-        JsonNode later = Json.MAPPER.readTree(text(get(relay.port(), "/status")));
+        JsonNode later = Json.mapper().readTree(text(get(relay.port(), "/status")));
         assertThat(later.path("environments").path("b").path("dataStoreStatus").path("state").asText())
                 .isEqualTo("INTERRUPTED");
     }
@@ -89,7 +89,7 @@ class StatusEndpointsTest {
                 List.of(EnvironmentConfig.of("a", KEY_A)), null).start();
         HttpResponse<byte[]> degraded = get(relay.port(), "/health");
         assertThat(degraded.statusCode()).isEqualTo(503);
-        JsonNode body = Json.MAPPER.readTree(degraded.body());
+        JsonNode body = Json.mapper().readTree(degraded.body());
         assertThat(body.path("status").asText()).isEqualTo("degraded");
         assertThat(body.path("environments").path("a").path("reason").asText()).contains("INITIALIZING");
 
@@ -97,6 +97,6 @@ class StatusEndpointsTest {
         env(relay, "a").updateStatus(DataSourceState.VALID, null);
         HttpResponse<byte[]> healthy = get(relay.port(), "/healthz");
         assertThat(healthy.statusCode()).isEqualTo(200);
-        assertThat(Json.MAPPER.readTree(healthy.body()).path("status").asText()).isEqualTo("healthy");
+        assertThat(Json.mapper().readTree(healthy.body()).path("status").asText()).isEqualTo("healthy");
     }
 }

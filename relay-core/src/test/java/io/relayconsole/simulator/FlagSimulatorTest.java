@@ -76,7 +76,7 @@ class FlagSimulatorTest {
     void thePollingDocumentHasAnEtagAndAnswers304UntilSomethingChanges() throws Exception {
         HttpResponse<String> first = get("/sdk/latest-all", KEY);
         String etag = first.headers().firstValue("ETag").orElseThrow();
-        JsonNode body = Json.MAPPER.readTree(first.body());
+        JsonNode body = Json.mapper().readTree(first.body());
         assertThat(body.path("flags").size()).isEqualTo(12);
         assertThat(body.path("segments").size()).isEqualTo(3);
 
@@ -88,7 +88,7 @@ class FlagSimulatorTest {
         HttpResponse<String> changed = http.send(request("/sdk/latest-all", KEY).header("If-None-Match", etag).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(changed.statusCode()).isEqualTo(200);
-        assertThat(Json.MAPPER.readTree(changed.body()).path("flags").path("banner-text").path("version").asInt())
+        assertThat(Json.mapper().readTree(changed.body()).path("flags").path("banner-text").path("version").asInt())
                 .isEqualTo(2);
     }
 
@@ -97,13 +97,13 @@ class FlagSimulatorTest {
         HttpResponse<String> flag = get("/sdk/latest-flags/banner-text", KEY);
         assertThat(flag.body()).isEqualTo(env.flag("banner-text").orElseThrow().jsonString());
         HttpResponse<String> segment = get("/sdk/latest-segments/staff", KEY);
-        assertThat(Json.MAPPER.readTree(segment.body()).path("key").asText()).isEqualTo("staff");
-        assertThat(Json.MAPPER.readTree(get("/sdk/latest-flags", KEY).body()).has("new-checkout")).isTrue();
+        assertThat(Json.mapper().readTree(segment.body()).path("key").asText()).isEqualTo("staff");
+        assertThat(Json.mapper().readTree(get("/sdk/latest-flags", KEY).body()).has("new-checkout")).isTrue();
         assertThat(get("/sdk/latest-flags/no-such-flag", KEY).statusCode()).isEqualTo(404);
 
         env.deleteFlag("banner-text");
         assertThat(get("/sdk/latest-flags/banner-text", KEY).statusCode()).isEqualTo(404);
-        assertThat(Json.MAPPER.readTree(get("/sdk/latest-all", KEY).body()).path("flags").has("banner-text")).isFalse();
+        assertThat(Json.mapper().readTree(get("/sdk/latest-all", KEY).body()).path("flags").has("banner-text")).isFalse();
     }
 
     @Test
@@ -239,7 +239,7 @@ class FlagSimulatorTest {
     void environmentsAreSeparateAndCanBeRemoved() throws Exception {
         SimulatedEnvironment empty = simulator.addEmptyEnvironment("sdk-empty");
         assertThat(empty.flags()).isEmpty();
-        assertThat(Json.MAPPER.readTree(get("/sdk/latest-all", "sdk-empty").body()).path("flags").size()).isZero();
+        assertThat(Json.mapper().readTree(get("/sdk/latest-all", "sdk-empty").body()).path("flags").size()).isZero();
         assertThatThrownBy(() -> simulator.addEnvironment(KEY)).isInstanceOf(IllegalArgumentException.class);
 
         assertThat(simulator.removeEnvironment("sdk-empty")).isTrue();
@@ -253,7 +253,7 @@ class FlagSimulatorTest {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(put.statusCode()).isEqualTo(200);
         assertThat(env.flag("from-admin")).isPresent();
-        assertThat(Json.MAPPER.readTree(get("/admin/flags", KEY).body()).has("from-admin")).isTrue();
+        assertThat(Json.mapper().readTree(get("/admin/flags", KEY).body()).has("from-admin")).isTrue();
 
         HttpResponse<String> bad = http.send(request("/admin/flags/x", KEY)
                 .PUT(HttpRequest.BodyPublishers.ofString("[1]")).build(), HttpResponse.BodyHandlers.ofString());
@@ -280,7 +280,7 @@ class FlagSimulatorTest {
 
     private static JsonNode readTree(Item item) {
         try {
-            return Json.MAPPER.readTree(item.json());
+            return Json.mapper().readTree(item.json());
         } catch (IOException e) {
             throw new AssertionError(e);
         }

@@ -117,7 +117,7 @@ public final class SdkProcess implements AutoCloseable {
         try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(),
                 StandardCharsets.UTF_8))) {
             for (String line; (line = in.readLine()) != null; ) {
-                JsonNode node = Json.MAPPER.readTree(line);
+                JsonNode node = Json.mapper().readTree(line);
                 if (node.has("changed")) {
                     changes.add(node.get("changed").asText());
                 } else {
@@ -140,12 +140,12 @@ public final class SdkProcess implements AutoCloseable {
 
     /** Evaluates all requests in one round trip, in order. */
     public List<Answer> evaluate(List<Evaluation> evaluations) {
-        ObjectNode request = Json.MAPPER.createObjectNode();
+        ObjectNode request = Json.mapper().createObjectNode();
         ArrayNode list = request.putArray("evaluate");
         for (Evaluation e : evaluations) {
             list.addObject().put("flag", e.flag())
-                    .<ObjectNode>set("context", Json.MAPPER.valueToTree(e.context()))
-                    .set("default", Json.MAPPER.valueToTree(e.defaultValue()));
+                    .<ObjectNode>set("context", Json.mapper().valueToTree(e.context()))
+                    .set("default", Json.mapper().valueToTree(e.defaultValue()));
         }
         JsonNode reply = send(request);
         JsonNode results = reply.path("results");
@@ -166,7 +166,7 @@ public final class SdkProcess implements AutoCloseable {
 
     /** Whether the SDK's persistent store holds the initialized marker (the scripts that support the question). */
     public boolean storeInitialized() {
-        return send(Json.MAPPER.createObjectNode().put("initialized", true)).path("initialized").asBoolean();
+        return send(Json.mapper().createObjectNode().put("initialized", true)).path("initialized").asBoolean();
     }
 
     /** The next flag key the SDK reported as changed, or null if none within the timeout. */
@@ -184,7 +184,7 @@ public final class SdkProcess implements AutoCloseable {
 
     private JsonNode send(JsonNode request) {
         try {
-            stdin.write(Json.MAPPER.writeValueAsString(request) + "\n");
+            stdin.write(Json.mapper().writeValueAsString(request) + "\n");
             stdin.flush();
         } catch (IOException e) {
             throw new UncheckedIOException("the SDK process stopped: " + stderrText(), e);

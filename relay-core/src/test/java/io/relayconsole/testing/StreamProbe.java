@@ -45,8 +45,8 @@ public final class StreamProbe {
                 if (line.equals("event: put")) {
                     putNext = true;
                 } else if (putNext && line.startsWith("data:")) {
-                    JsonNode put = Json.MAPPER.readTree(line.substring(5).trim());
-                    byte[] data = Json.MAPPER.writeValueAsBytes(put.get("data"));
+                    JsonNode put = Json.mapper().readTree(line.substring(5).trim());
+                    byte[] data = Json.mapper().writeValueAsBytes(put.get("data"));
                     return new Result(200, ItemParser.parseDataSet(data));
                 }
             }

@@ -63,7 +63,7 @@ public final class FlagRowsBuilder {
         }
         Boolean on;
         try {
-            JsonNode node = Json.MAPPER.readTree(flag.json());
+            JsonNode node = Json.mapper().readTree(flag.json());
             on = node.path("on").asBoolean(false);
         } catch (IOException e) {
             on = null; // unreadable JSON shows as neither on nor off

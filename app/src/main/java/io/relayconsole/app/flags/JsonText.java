@@ -15,8 +15,8 @@ public final class JsonText {
             return "";
         }
         try {
-            JsonNode node = Json.MAPPER.readTree(item.json());
-            return Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(node);
+            JsonNode node = Json.mapper().readTree(item.json());
+            return Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(node);
         } catch (IOException e) {
             return item.jsonString();
         }

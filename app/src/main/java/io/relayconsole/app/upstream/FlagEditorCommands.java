@@ -140,7 +140,7 @@ public final class FlagEditorCommands {
 
     private static ObjectNode parse(Item item) {
         try {
-            return (ObjectNode) Json.MAPPER.readTree(item.json());
+            return (ObjectNode) Json.mapper().readTree(item.json());
         } catch (IOException e) {
             throw new UncheckedIOException("unreadable flag JSON", e);
         }

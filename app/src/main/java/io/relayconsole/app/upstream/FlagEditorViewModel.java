@@ -57,10 +57,10 @@ public final class FlagEditorViewModel {
             return;
         }
         try {
-            JsonNode node = Json.MAPPER.readTree(flag.json());
+            JsonNode node = Json.mapper().readTree(flag.json());
             flagSummary.set(flag.key() + ": version " + flag.version() + ", " + (node.path("on").asBoolean() ? "on" : "off")
                     + (node.path("fallthrough").has("rollout") ? ", fallthrough is a percentage rollout" : ""));
-            variations.set(Json.MAPPER.writeValueAsString(node.path("variations")));
+            variations.set(Json.mapper().writeValueAsString(node.path("variations")));
             fallthrough.set(node.path("fallthrough").has("variation")
                     ? node.path("fallthrough").path("variation").asText() : "0");
             off.set(node.path("offVariation").isInt() ? node.path("offVariation").asText() : "0");

@@ -15,7 +15,7 @@ public record VariationEdit(ArrayNode variations, int fallthrough, int off) {
     public static VariationEdit parse(String variationsText, String fallthroughText, String offText) {
         JsonNode node;
         try {
-            node = Json.MAPPER.readTree(variationsText == null ? "" : variationsText);
+            node = Json.mapper().readTree(variationsText == null ? "" : variationsText);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("Variations must be a JSON array, e.g. [true, false]: "
                     + e.getOriginalMessage());

@@ -11,7 +11,7 @@ class VariationEditTest {
 
     @Test
     void appliesVariationsAndReplacesARolloutWithOneVariation() throws Exception {
-        ObjectNode flag = (ObjectNode) Json.MAPPER.readTree(
+        ObjectNode flag = (ObjectNode) Json.mapper().readTree(
                 "{\"key\":\"f\",\"variations\":[1,2],\"fallthrough\":{\"rollout\":{}},\"offVariation\":0}");
         ObjectNode edited = VariationEdit.parse("[\"a\",\"b\",\"c\"]", "2", "1").applyTo(flag);
         assertThat(edited.path("variations").toString()).isEqualTo("[\"a\",\"b\",\"c\"]");
