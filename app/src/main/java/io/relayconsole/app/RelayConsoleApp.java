@@ -18,6 +18,7 @@ import java.util.List;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.stage.Stage;
+import org.slf4j.LoggerFactory;
 
 /**
  * The desktop console: hosts the relay engine in-process and shows what it does.
@@ -28,7 +29,19 @@ public class RelayConsoleApp extends Application {
     private ConsoleSession session;
 
     public static void main(String[] args) {
+        configureLoggingInBackground();
         launch(args);
+    }
+
+    /**
+     * Logback reads its configuration (about 0.4 s on the first run of a JVM) on another core while JavaFX starts,
+     * instead of on the FX thread when the window creates its first logger. A logger asked for meanwhile is a
+     * stand-in that SLF4J connects once the configuration is done.
+     */
+    public static void configureLoggingInBackground() {
+        Thread configure = new Thread(LoggerFactory::getILoggerFactory, "console-logging-setup");
+        configure.setDaemon(true);
+        configure.start();
     }
 
     /** Every screen, in navigation order (Ctrl+1 is the first). */

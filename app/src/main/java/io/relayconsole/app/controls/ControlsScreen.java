@@ -1,8 +1,8 @@
 package io.relayconsole.app.controls;
 
 import io.relayconsole.app.shell.ConsoleContext;
+import io.relayconsole.app.shell.LazyView;
 import io.relayconsole.app.shell.Screen;
-import io.relayconsole.app.timeline.ClosesWithWindow;
 import javafx.scene.Node;
 import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.material2.Material2MZ;
@@ -11,15 +11,13 @@ import org.kordamp.ikonli.material2.Material2MZ;
 public final class ControlsScreen implements Screen {
     private final ControlsViewModel model = new ControlsViewModel();
     private final ControlsController controller;
-    private final ControlsView view;
+    private final LazyView<ControlsView> view;
 
     public ControlsScreen(ConsoleContext context) {
         controller = new ControlsController(context, model);
-        view = new ControlsView(context, model, controller);
+        view = new LazyView<>(() -> new ControlsView(context, model, controller));
         // Demo SDKs change state on their own threads: look at them each tick (cheap, in memory).
         context.snapshotProperty().addListener((obs, old, snapshot) -> controller.refresh());
-        // The demo Redis and SDKs go when the window does (a JVM shutdown hook covers a hard exit).
-        ClosesWithWindow.register(view, controller::close);
     }
 
     public ControlsController controller() {
@@ -42,6 +40,12 @@ public final class ControlsScreen implements Screen {
 
     @Override
     public Node view() {
-        return view;
+        return view.get();
+    }
+
+    /** Stops what this screen started (a scenario's relay; the demo Redis and SDKs). */
+    @Override
+    public void close() {
+        controller.close();
     }
 }

@@ -2,6 +2,7 @@ package io.relayconsole.app.flags;
 
 import io.relayconsole.app.controls.Engine;
 import io.relayconsole.app.shell.ConsoleContext;
+import io.relayconsole.app.shell.LazyView;
 import io.relayconsole.app.shell.Screen;
 import io.relayconsole.relay.RelayEnvironment;
 import java.util.List;
@@ -26,7 +27,7 @@ public final class FlagsScreen implements Screen {
     private final LastChangeTracker lastChanges = new LastChangeTracker();
     private final FlagRowsBuilder builder = new FlagRowsBuilder(lastChanges);
     private final FlagsViewModel model = new FlagsViewModel();
-    private final FlagsView view = new FlagsView(model);
+    private final LazyView<FlagsView> view = new LazyView<>(() -> new FlagsView(model));
     private final AtomicBoolean building = new AtomicBoolean();
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "console-flags");
@@ -81,7 +82,7 @@ public final class FlagsScreen implements Screen {
 
     @Override
     public Node view() {
-        return view;
+        return view.get();
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.relayconsole.app.logs;
 
 import io.relayconsole.app.shell.ConsoleContext;
 import io.relayconsole.app.shell.ConsoleFeed;
+import io.relayconsole.app.shell.LazyView;
 import io.relayconsole.app.shell.Screen;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
@@ -17,7 +18,7 @@ import org.kordamp.ikonli.material2.Material2MZ;
  */
 public final class LogsScreen implements Screen {
     private final LogsViewModel model = new LogsViewModel();
-    private final LogsView view = new LogsView(model);
+    private final LazyView<LogsView> view = new LazyView<>(() -> new LogsView(model));
     private long next;
 
     public LogsScreen(ConsoleContext context) {
@@ -51,11 +52,11 @@ public final class LogsScreen implements Screen {
 
     @Override
     public Node view() {
-        return view;
+        return view.get();
     }
 
     @Override
     public void focusSearch() {
-        view.focusSearch();
+        view.get().focusSearch();
     }
 }

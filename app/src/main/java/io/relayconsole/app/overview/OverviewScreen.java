@@ -1,6 +1,7 @@
 package io.relayconsole.app.overview;
 
 import io.relayconsole.app.shell.ConsoleContext;
+import io.relayconsole.app.shell.LazyView;
 import io.relayconsole.app.shell.Screen;
 import javafx.scene.Node;
 import org.kordamp.ikonli.Ikon;
@@ -9,7 +10,7 @@ import org.kordamp.ikonli.material2.Material2AL;
 /** The overview: the live topology of the selected environment and every environment at a glance. */
 public final class OverviewScreen implements Screen {
     private final OverviewViewModel model = new OverviewViewModel();
-    private final OverviewView view = new OverviewView(model);
+    private final LazyView<OverviewView> view = new LazyView<>(() -> new OverviewView(model));
 
     public OverviewScreen(ConsoleContext context) {
         context.snapshotProperty().addListener((obs, old, snapshot) -> {
@@ -37,7 +38,7 @@ public final class OverviewScreen implements Screen {
 
     @Override
     public Node view() {
-        return view;
+        return view.get();
     }
 
     @Override

@@ -2,7 +2,7 @@ package io.relayconsole.app.preferences;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.relayconsole.model.Json;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +20,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class ConsolePreferences {
     private static final Logger LOG = LoggerFactory.getLogger(ConsolePreferences.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String USER_NODE = "/io/relayconsole/console";
     private static final String PROFILES = "connection-profiles";
 
@@ -96,7 +95,7 @@ public final class ConsolePreferences {
             fields.put("secret", profile.secret());
         }
         try {
-            node.node(PROFILES).put(profile.name(), JSON.writeValueAsString(fields));
+            node.node(PROFILES).put(profile.name(), Json.mapper().writeValueAsString(fields));
             flush();
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Could not save the connection profile " + profile.name(), e);
@@ -110,7 +109,7 @@ public final class ConsolePreferences {
 
     private static Optional<ConnectionProfile> readProfile(String json) {
         try {
-            Map<String, Object> f = JSON.readValue(json, new TypeReference<Map<String, Object>>() { });
+            Map<String, Object> f = Json.mapper().readValue(json, new TypeReference<Map<String, Object>>() { });
             @SuppressWarnings("unchecked")
             Map<String, String> settings = (Map<String, String>) f.getOrDefault("settings", Map.of());
             boolean remember = Boolean.TRUE.equals(f.get("rememberSecret"));

@@ -1,8 +1,8 @@
 package io.relayconsole.app.scenarios;
 
 import io.relayconsole.app.shell.ConsoleContext;
+import io.relayconsole.app.shell.LazyView;
 import io.relayconsole.app.shell.Screen;
-import io.relayconsole.app.timeline.ClosesWithWindow;
 import io.relayconsole.app.timeline.MermaidExport;
 import javafx.scene.Node;
 import org.kordamp.ikonli.Ikon;
@@ -12,11 +12,11 @@ import org.kordamp.ikonli.material2.Material2MZ;
 public final class ScenariosScreen implements Screen {
     private final ScenariosViewModel model = new ScenariosViewModel();
     private final ScenariosController controller = new ScenariosController(model);
-    private final ScenariosView view;
+    private final LazyView<ScenariosView> view;
 
     public ScenariosScreen(ConsoleContext context) {
-        view = new ScenariosView(model, controller, new MermaidExport(context, model.messageProperty()::set));
-        ClosesWithWindow.register(view, controller::close);
+        view = new LazyView<>(() -> new ScenariosView(model, controller,
+                new MermaidExport(context, model.messageProperty()::set)));
     }
 
     public ScenariosViewModel model() {
@@ -39,6 +39,12 @@ public final class ScenariosScreen implements Screen {
 
     @Override
     public Node view() {
-        return view;
+        return view.get();
+    }
+
+    /** Stops what this screen started (a scenario's relay; the demo Redis and SDKs). */
+    @Override
+    public void close() {
+        controller.close();
     }
 }

@@ -1,6 +1,7 @@
 package io.relayconsole.app.sdks;
 
 import io.relayconsole.app.shell.ConsoleContext;
+import io.relayconsole.app.shell.LazyView;
 import io.relayconsole.app.shell.Screen;
 import io.relayconsole.relay.EnvironmentSnapshot;
 import io.relayconsole.relay.Relay;
@@ -14,7 +15,7 @@ import org.kordamp.ikonli.material2.Material2AL;
 public final class SdksScreen implements Screen {
     private final ConsoleContext context;
     private final SdksViewModel model = new SdksViewModel();
-    private final SdksView view = new SdksView(model);
+    private final LazyView<SdksView> view = new LazyView<>(this::buildView);
     private boolean seeded;
 
     public SdksScreen(ConsoleContext context) {
@@ -31,7 +32,12 @@ public final class SdksScreen implements Screen {
             model.applyConnections(snapshot.connections());
         });
         context.addEventListener(model::applyEvents);
-        view.onDisconnect(this::confirmDisconnect);
+    }
+
+    private SdksView buildView() {
+        SdksView built = new SdksView(model);
+        built.onDisconnect(this::confirmDisconnect);
+        return built;
     }
 
     private java.util.Optional<Relay> relay() {
@@ -45,17 +51,17 @@ public final class SdksScreen implements Screen {
                         + "retry delay.", ButtonType.CANCEL, ButtonType.OK);
         confirm.setHeaderText("Disconnect this SDK?");
         confirm.setTitle("Disconnect SDK");
-        if (view.getScene() != null) {
-            confirm.initOwner(view.getScene().getWindow());
+        if (view.get().getScene() != null) {
+            confirm.initOwner(view.get().getScene().getWindow());
         }
         confirm.showAndWait().filter(ButtonType.OK::equals).ifPresent(ok -> disconnect(row));
     }
 
     private void disconnect(SdkRow row) {
         relay().ifPresent(relay -> context.run(() -> relay.connections().disconnect(row.id()),
-                closed -> view.showResult(closed ? "Disconnected " + row.describe()
+                closed -> view.get().showResult(closed ? "Disconnected " + row.describe()
                         : row.describe() + " had already disconnected"),
-                error -> view.showResult("Could not disconnect " + row.describe() + ": " + error.getMessage())));
+                error -> view.get().showResult("Could not disconnect " + row.describe() + ": " + error.getMessage())));
     }
 
     public SdksViewModel model() {
@@ -74,11 +80,11 @@ public final class SdksScreen implements Screen {
 
     @Override
     public Node view() {
-        return view;
+        return view.get();
     }
 
     @Override
     public void focusSearch() {
-        view.focusSearch();
+        view.get().focusSearch();
     }
 }

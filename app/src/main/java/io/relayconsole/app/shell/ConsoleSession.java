@@ -157,6 +157,13 @@ public final class ConsoleSession implements AutoCloseable {
         if (f != null) {
             f.close();
         }
+        for (Screen screen : window.screens()) {
+            try {
+                screen.close();
+            } catch (RuntimeException e) {
+                LOG.warn("Closing the {} screen failed", screen.title(), e);
+            }
+        }
         context.close();
         service.close();
     }

@@ -1,6 +1,7 @@
 package io.relayconsole.app.store;
 
 import io.relayconsole.app.shell.ConsoleContext;
+import io.relayconsole.app.shell.LazyView;
 import io.relayconsole.app.shell.Screen;
 import io.relayconsole.relay.EnvironmentSnapshot;
 import io.relayconsole.relay.RelaySnapshot;
@@ -12,12 +13,13 @@ import org.kordamp.ikonli.material2.Material2AL;
 public final class StoreScreen implements Screen {
     private final ConsoleContext context;
     private final StoreViewModel model = new StoreViewModel();
-    private final StoreView view;
+    private final LazyView<StoreView> view;
     private boolean shown;
 
     public StoreScreen(ConsoleContext context) {
         this.context = context;
-        view = new StoreView(context, model, new StoreCommands(context, model));
+        StoreCommands commands = new StoreCommands(context, model);
+        view = new LazyView<>(() -> new StoreView(context, model, commands));
         context.snapshotProperty().addListener((obs, old, snapshot) -> apply(snapshot));
     }
 
@@ -35,7 +37,7 @@ public final class StoreScreen implements Screen {
                 // The chart samples and redraws only while visible.
                 model.apply(env, shown);
                 if (shown) {
-                    view.chart.redraw();
+                    view.get().chart.redraw();
                 }
             }
         }
@@ -53,7 +55,7 @@ public final class StoreScreen implements Screen {
 
     @Override
     public Node view() {
-        return view;
+        return view.get();
     }
 
     @Override

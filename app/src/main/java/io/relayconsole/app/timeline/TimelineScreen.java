@@ -1,6 +1,7 @@
 package io.relayconsole.app.timeline;
 
 import io.relayconsole.app.shell.ConsoleContext;
+import io.relayconsole.app.shell.LazyView;
 import io.relayconsole.app.shell.Screen;
 import io.relayconsole.relay.RelayRuntime;
 import io.relayconsole.relay.RelaySnapshot;
@@ -19,16 +20,15 @@ public final class TimelineScreen implements Screen {
     private final ConsoleContext context;
     private final TimelineViewModel model = new TimelineViewModel();
     private final StepBuffer buffer = new StepBuffer(TimelineRecorder.DEFAULT_CAPACITY * 4);
-    private final TimelineView view;
+    private final LazyView<TimelineView> view;
     private volatile TimelineRecorder recorder;
 
     public TimelineScreen(ConsoleContext context) {
         this.context = context;
-        this.view = new TimelineView(model, new MermaidExport(context, model.messageProperty()::set), this::clear,
-                this::reload);
+        this.view = new LazyView<>(() -> new TimelineView(model,
+                new MermaidExport(context, model.messageProperty()::set), this::clear, this::reload));
         context.snapshotProperty().addListener((obs, old, snapshot) -> tick(snapshot));
         context.selectedEnvironmentProperty().addListener((obs, old, env) -> reload());
-        ClosesWithWindow.register(view, this::close);
     }
 
     /** Once per feed tick: attach on the first one, then apply the buffered steps in one go. */
@@ -85,9 +85,10 @@ public final class TimelineScreen implements Screen {
     }
 
     public TimelineView timelineView() {
-        return view;
+        return view.get();
     }
 
+    @Override
     public void close() {
         TimelineRecorder r = recorder;
         recorder = null;
@@ -109,6 +110,6 @@ public final class TimelineScreen implements Screen {
 
     @Override
     public Node view() {
-        return view;
+        return view.get();
     }
 }

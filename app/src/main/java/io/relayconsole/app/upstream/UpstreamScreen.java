@@ -2,6 +2,7 @@ package io.relayconsole.app.upstream;
 
 import io.relayconsole.app.controls.Engine;
 import io.relayconsole.app.shell.ConsoleContext;
+import io.relayconsole.app.shell.LazyView;
 import io.relayconsole.app.shell.Screen;
 import io.relayconsole.relay.EnvironmentSnapshot;
 import java.time.Instant;
@@ -19,7 +20,7 @@ public final class UpstreamScreen implements Screen {
     private final UpstreamViewModel model = new UpstreamViewModel();
     private final FlagEditorViewModel editor = new FlagEditorViewModel();
     private final FlagEditorCommands commands;
-    private final UpstreamView view;
+    private final LazyView<UpstreamView> view;
     // The countdown moves each second between snapshots; no I/O, FX thread only.
     private final Timeline countdown = new Timeline(new KeyFrame(Duration.seconds(1), e -> model.tick(Instant.now())));
     private boolean shown;
@@ -27,7 +28,7 @@ public final class UpstreamScreen implements Screen {
     public UpstreamScreen(ConsoleContext context) {
         this.context = context;
         commands = new FlagEditorCommands(context, editor);
-        view = new UpstreamView(model, this::reconnect, editor, commands);
+        view = new LazyView<>(() -> new UpstreamView(model, this::reconnect, editor, commands));
         countdown.setCycleCount(Animation.INDEFINITE);
         context.snapshotProperty().addListener((obs, old, snapshot) -> {
             if (snapshot == null || !shown) {
@@ -70,7 +71,7 @@ public final class UpstreamScreen implements Screen {
 
     @Override
     public Node view() {
-        return view;
+        return view.get();
     }
 
     @Override
