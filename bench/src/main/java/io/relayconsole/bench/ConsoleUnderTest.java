@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.prefs.BackingStoreException;
 import java.util.prefs.Preferences;
 import javafx.application.Application;
@@ -65,6 +66,7 @@ public class ConsoleUnderTest extends Application {
 
         public static void main(String[] args) {
             mainMillis = sinceJvmStart();
+            RelayConsoleApp.configureLoggingInBackground(); // as the console's own main does
             Application.launch(ConsoleUnderTest.class, args);
         }
     }
@@ -75,8 +77,10 @@ public class ConsoleUnderTest extends Application {
         Path results = Path.of(getParameters().getRaw().get(0));
         // Own preferences node, so the bench neither reads nor changes the user's console settings.
         preferencesNode = Preferences.userRoot().node("io/relayconsole/bench-" + ProcessHandle.current().pid());
-        var config = ConfigLoader.load(null, true, System.getenv(), true).config();
-        session = ConsoleSession.open(stage, ConfigSource.of("bench", config), new ConsolePreferences(preferencesNode),
+        // Loaded off the FX thread, as the console loads a --config file
+        ConfigSource source = new ConfigSource("bench (environment variables)", Optional.empty(),
+                () -> ConfigLoader.load(null, true, System.getenv(), true).config());
+        session = ConsoleSession.open(stage, source, new ConsolePreferences(preferencesNode),
                 context -> {
                     context.snapshotProperty().addListener((o, a, b) -> handoverStart = System.nanoTime());
                     List<Screen> screens = RelayConsoleApp.screens(context);
