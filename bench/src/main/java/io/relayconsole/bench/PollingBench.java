@@ -23,7 +23,8 @@ import java.util.regex.Pattern;
  */
 public final class PollingBench {
     private static final int CONNECTIONS = 64;
-    private static final String DURATION = System.getenv().getOrDefault("BENCH_WRK_DURATION", "15s");
+    private static final String DURATION = System.getenv().getOrDefault("BENCH_WRK_DURATION", "10s");
+    private static final int ROUNDS = Integer.parseInt(System.getenv().getOrDefault("BENCH_WRK_ROUNDS", "3"));
 
     private PollingBench() {
     }
@@ -47,12 +48,25 @@ public final class PollingBench {
                 String relayUrl = "http://127.0.0.1:" + relay.port() + "/sdk/latest-all";
                 byte[] expected = gzip ? compressed.body() : plain;
                 check(Arrays.equals(fetch(nginxUrl, gzip), expected), "nginx does not serve the relay's bytes");
-                WrkResult nginxResult = wrk(nginxUrl, gzip);
-                WrkResult relayResult = wrk(relayUrl, gzip);
+                // Both warmed up, then alternating rounds: a drift in what else the shared cores do (or the
+                // relay's JIT still compiling) then weighs on both sides instead of on whichever ran second.
+                runWrk(nginxUrl, gzip, "5s");
+                runWrk(relayUrl, gzip, "10s"); // until the JIT has compiled the request path
+                List<WrkResult> nginxRounds = new ArrayList<>();
+                List<WrkResult> relayRounds = new ArrayList<>();
+                for (int round = 0; round < ROUNDS; round++) {
+                    nginxRounds.add(wrk(nginxUrl, gzip));
+                    relayRounds.add(wrk(relayUrl, gzip));
+                    System.err.printf("round %d: nginx %.0f req/s, relay %.0f req/s%n", round,
+                            nginxRounds.get(round).requestsPerSecond, relayRounds.get(round).requestsPerSecond);
+                }
+                WrkResult nginxResult = WrkResult.median(nginxRounds);
+                WrkResult relayResult = WrkResult.median(relayRounds);
                 ResultTable table = new ResultTable("GET /sdk/latest-all, 1,000 flags (" + kib(plain.length)
                         + " KiB JSON" + (gzip ? ", " + kib(compressed.body().length) + " KiB gzip" : "")
                         + "), " + CONNECTIONS + " keep-alive connections, " + (gzip ? "Accept-Encoding: gzip"
-                        : "no gzip"), gzip ? "nginx gzip_static" : "nginx plain");
+                        : "no gzip") + "; median of " + ROUNDS + " alternating " + DURATION + " rounds",
+                        gzip ? "nginx gzip_static" : "nginx plain");
                 table.add("requests/s", nginxResult.requestsPerSecond, relayResult.requestsPerSecond, "",
                         "≥ 0.85× nginx");
                 table.add("latency p50", nginxResult.p50Millis, relayResult.p50Millis, "ms", "");
@@ -92,13 +106,21 @@ public final class PollingBench {
     }
 
     record WrkResult(double requestsPerSecond, double p50Millis, double p99Millis, double errors) {
+        /** Each figure's median over the rounds; errors summed. */
+        static WrkResult median(List<WrkResult> rounds) {
+            return new WrkResult(median(rounds, WrkResult::requestsPerSecond), median(rounds, WrkResult::p50Millis),
+                    median(rounds, WrkResult::p99Millis), rounds.stream().mapToDouble(WrkResult::errors).sum());
+        }
+
+        private static double median(List<WrkResult> rounds, java.util.function.ToDoubleFunction<WrkResult> figure) {
+            double[] values = rounds.stream().mapToDouble(figure).sorted().toArray();
+            return values[values.length / 2];
+        }
     }
 
-    /** A 3 s warm-up, then the measured run; wrk runs 2 threads, as many as there are cores. */
+    /** One measured run; wrk runs 2 threads, as many as there are cores. */
     static WrkResult wrk(String url, boolean gzip) throws IOException, InterruptedException {
-        runWrk(url, gzip, "3s");
         String out = runWrk(url, gzip, DURATION);
-        System.err.println(out);
         double rps = number(out, "Requests/sec:\\s+([\\d.]+)");
         double p50 = latency(out, "50%");
         double p99 = latency(out, "99%");
