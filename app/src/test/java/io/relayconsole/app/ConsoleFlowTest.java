@@ -1,21 +1,19 @@
 package io.relayconsole.app;
 
+import static io.relayconsole.app.testing.TestConsole.fx;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.relayconsole.app.logs.LogsScreen;
-import io.relayconsole.app.preferences.ConsolePreferences;
 import io.relayconsole.app.sdks.SdkRow;
 import io.relayconsole.app.sdks.SdksScreen;
-import io.relayconsole.app.shell.ConfigSource;
 import io.relayconsole.app.shell.ConsoleSession;
 import io.relayconsole.app.testing.DemoSdkClient;
+import io.relayconsole.app.testing.TestConsole;
 import io.relayconsole.config.DevelopmentConfig;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.prefs.Preferences;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.DialogPane;
@@ -23,15 +21,12 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.GridPane;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.control.skin.VirtualFlow;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The console as a user drives it: a real engine on a free port, real SDK streams, keyboard and clicks. One
@@ -39,23 +34,18 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 class ConsoleFlowTest extends FxRobot {
     private static final Duration WAIT = Duration.ofSeconds(30);
-    private static final Preferences NODE = Preferences.userRoot().node("/io/relayconsole/test-" + UUID.randomUUID());
+    private static TestConsole console;
     private static ConsoleSession session;
 
     @BeforeAll
     static void openConsole() throws Exception {
-        FxToolkit.registerPrimaryStage();
-        var config = DevelopmentConfig.create().withMain(DevelopmentConfig.create().main().withPort(0));
-        FxToolkit.setupStage(stage -> session = ConsoleSession.open(stage, ConfigSource.of("test", config),
-                new ConsolePreferences(NODE), RelayConsoleApp::screens));
-        session.started().get(60, TimeUnit.SECONDS);
+        console = TestConsole.open();
+        session = console.session();
     }
 
     @AfterAll
     static void closeConsole() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> session.close()).get();
-        FxToolkit.cleanupStages();
-        NODE.removeNode();
+        console.close();
     }
 
     @Test
@@ -129,14 +119,6 @@ class ConsoleFlowTest extends FxRobot {
         VirtualFlow<?> flow = (VirtualFlow<?>) table.lookup(".virtual-flow");
         return flow.getLastVisibleCell() != null
                 && flow.getLastVisibleCell().getIndex() == table.getItems().size() - 1;
-    }
-
-    private static <T> T fx(Callable<T> read) {
-        try {
-            return WaitForAsyncUtils.asyncFx(read).get();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private int indexOf(Class<?> screenType) {

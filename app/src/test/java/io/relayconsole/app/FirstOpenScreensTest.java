@@ -1,30 +1,24 @@
 package io.relayconsole.app;
 
+import static io.relayconsole.app.testing.TestConsole.fx;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.relayconsole.app.overview.OverviewScreen;
-import io.relayconsole.app.preferences.ConsolePreferences;
 import io.relayconsole.app.sdks.SdkRow;
 import io.relayconsole.app.sdks.SdksScreen;
-import io.relayconsole.app.shell.ConfigSource;
 import io.relayconsole.app.shell.ConsoleSession;
 import io.relayconsole.app.testing.DemoSdkClient;
+import io.relayconsole.app.testing.TestConsole;
 import io.relayconsole.app.timeline.TimelineScreen;
 import io.relayconsole.config.DevelopmentConfig;
 import java.time.Duration;
-import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
-import java.util.prefs.Preferences;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Screens build their views when first opened (the first frame carries only the Overview): what happened before
@@ -32,25 +26,18 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 class FirstOpenScreensTest extends FxRobot {
     private static final Duration WAIT = Duration.ofSeconds(30);
-    private final Preferences node = Preferences.userRoot().node("/io/relayconsole/test-" + UUID.randomUUID());
+    private TestConsole console;
     private ConsoleSession session;
 
     @BeforeEach
     void openConsole() throws Exception {
-        FxToolkit.registerPrimaryStage();
-        var config = DevelopmentConfig.create().withMain(DevelopmentConfig.create().main().withPort(0));
-        FxToolkit.setupStage(stage -> session = ConsoleSession.open(stage, ConfigSource.of("test", config),
-                new ConsolePreferences(node), RelayConsoleApp::screens));
-        session.started().get(60, TimeUnit.SECONDS);
+        console = TestConsole.open();
+        session = console.session();
     }
 
     @AfterEach
     void closeConsole() throws Exception {
-        if (session != null) {
-            WaitForAsyncUtils.asyncFx(() -> session.close()).get();
-        }
-        FxToolkit.cleanupStages();
-        node.removeNode();
+        console.close();
     }
 
     @Test
@@ -78,17 +65,8 @@ class FirstOpenScreensTest extends FxRobot {
                 .filter(TimelineScreen.class::isInstance).map(TimelineScreen.class::cast).findFirst().orElseThrow());
         await().atMost(WAIT).until(() -> timeline.recorder() != null);
 
-        WaitForAsyncUtils.asyncFx(() -> session.close()).get();
-        session = null;
+        console.closeSession();
 
         assertThat(timeline.recorder()).isNull();
-    }
-
-    private static <T> T fx(Callable<T> read) {
-        try {
-            return WaitForAsyncUtils.asyncFx(read).get();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
