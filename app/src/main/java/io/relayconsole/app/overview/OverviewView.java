@@ -24,13 +24,13 @@ public final class OverviewView extends BorderPane {
         table.setId("environments-table");
         table.getColumns().addAll(java.util.List.of(
                 Columns.width(Columns.of("Environment", EnvironmentRow::name), 130),
-                Columns.width(Columns.of("SDK key", EnvironmentRow::sdkKey), 280),
-                Columns.width(Columns.of("Serving", EnvironmentRow::serving), 100),
-                Columns.width(Columns.of("Upstream", EnvironmentRow::upstream), 140),
-                Columns.width(Columns.of("Store", EnvironmentRow::store), 120),
+                Columns.width(Columns.of("SDK key", EnvironmentRow::sdkKey), 300),
+                Columns.width(Columns.of("Serving", EnvironmentRow::serving), 90),
+                Columns.width(Columns.of("Upstream", EnvironmentRow::upstream), 110),
+                Columns.width(Columns.of("Store", EnvironmentRow::store), 110),
                 Columns.width(Columns.of("Flags", EnvironmentRow::flags), 60),
                 Columns.width(Columns.of("Segments", EnvironmentRow::segments), 95),
-                Columns.width(Columns.of("SDK streams", EnvironmentRow::streams), 110)));
+                Columns.width(Columns.of("SDK streams", EnvironmentRow::streams), 120)));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("No environments configured"));
         table.setMinHeight(120);
