@@ -1,16 +1,15 @@
 package io.relayconsole.demo;
 
+import static io.relayconsole.testing.RedisWire.assertRefused;
+import static io.relayconsole.testing.RedisWire.ping;
+import static io.relayconsole.testing.RedisWire.pingOrClosed;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.relayconsole.testing.RedisServerProcess;
+import io.relayconsole.testing.RedisWire;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.ConnectException;
-import java.net.InetAddress;
 import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -44,41 +43,7 @@ class FaultProxyTest {
     }
 
     private Socket connect() throws IOException {
-        Socket socket = new Socket(InetAddress.getLoopbackAddress(), proxy.port());
-        socket.setSoTimeout(5_000);
-        return socket;
-    }
-
-    /**
-     * A connection to the cut proxy's port is refused. The port came from the ephemeral range, so once nobody
-     * listens on it the kernel may, rarely, pick it as the client's own port and connect the socket to itself:
-     * that is not the proxy answering, so it is tried again.
-     */
-    private void assertRefused() throws IOException {
-        for (int attempt = 0; attempt < 3; attempt++) {
-            try (Socket socket = connect()) {
-                if (socket.getLocalPort() != socket.getPort()) {
-                    throw new AssertionError("the cut proxy accepted a connection");
-                }
-            } catch (ConnectException refused) {
-                return;
-            }
-        }
-        throw new AssertionError("could not get a refusal in three attempts");
-    }
-
-    /** Sends PING and returns Redis's reply line, or null when the connection is closed. */
-    private static String ping(Socket socket) throws IOException {
-        OutputStream out = socket.getOutputStream();
-        out.write("PING\r\n".getBytes(StandardCharsets.US_ASCII));
-        out.flush();
-        InputStream in = socket.getInputStream();
-        StringBuilder reply = new StringBuilder();
-        int c;
-        while ((c = in.read()) >= 0 && c != '\n') {
-            reply.append((char) c);
-        }
-        return c < 0 ? null : reply.toString().strip();
+        return RedisWire.connect(proxy.port());
     }
 
     @Test
@@ -97,7 +62,7 @@ class FaultProxyTest {
             proxy.cut();
 
             assertThat(pingOrClosed(before)).isNull();
-            assertRefused();
+            assertRefused(proxy.port());
         }
 
         proxy.pass();
@@ -125,13 +90,5 @@ class FaultProxyTest {
     void refusesANonsensicalLatencyOrPort() {
         assertThatThrownBy(() -> proxy.addLatency(Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> FaultProxy.start("127.0.0.1", 0)).isInstanceOf(IllegalArgumentException.class);
-    }
-
-    private static String pingOrClosed(Socket socket) {
-        try {
-            return ping(socket);
-        } catch (IOException e) {
-            return null; // reset: as closed as it gets
-        }
     }
 }

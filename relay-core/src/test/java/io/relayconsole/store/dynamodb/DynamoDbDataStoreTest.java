@@ -19,36 +19,23 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** What only the DynamoDB store does: its exact layout, the 400 KB limit, batching, and the table lifecycle. */
 class DynamoDbDataStoreTest {
-    private static DynaliteServer server;
+    @RegisterExtension
+    static final DynaliteExtension dynalite = new DynaliteExtension();
     private final List<DynamoDbDataStore> opened = new ArrayList<>();
     private String table;
 
-    @BeforeAll
-    static void startServer() {
-        server = new DynaliteServer();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        if (server != null) {
-            server.close();
-        }
-    }
-
     @BeforeEach
-    void createTable() {
-        table = DynaliteServer.newTableName();
-        server.createTable(table);
+    void useFreshTable() {
+        table = dynalite.table(); // a test may switch to a table it never creates
     }
 
     @AfterEach
@@ -57,7 +44,7 @@ class DynamoDbDataStoreTest {
     }
 
     private DynamoDbDataStore store(String prefix) {
-        DynamoDbDataStore store = new DynamoDbDataStore(server.options(table).prefix(prefix).build());
+        DynamoDbDataStore store = new DynamoDbDataStore(dynalite.server().options(table).prefix(prefix).build());
         opened.add(store);
         return store;
     }
@@ -155,13 +142,13 @@ class DynamoDbDataStoreTest {
     void readsWhatOtherSdkWritersLeaveInTheTable() {
         DynamoDbDataStore store = store(null);
         // The Java SDK writes a tombstone as item = "null"; the Go reader lets the version attribute win.
-        server.raw.putItem(b -> b.tableName(table).item(Map.of(
+        dynalite.server().raw.putItem(b -> b.tableName(table).item(Map.of(
                 "namespace", AttributeValue.fromS("features"), "key", AttributeValue.fromS("java-deleted"),
                 "version", AttributeValue.fromN("9"), "item", AttributeValue.fromS("null"))));
-        server.raw.putItem(b -> b.tableName(table).item(Map.of(
+        dynalite.server().raw.putItem(b -> b.tableName(table).item(Map.of(
                 "namespace", AttributeValue.fromS("features"), "key", AttributeValue.fromS("bumped"),
                 "version", AttributeValue.fromN("12"), "item", AttributeValue.fromS(flag("bumped", 5, "").jsonString()))));
-        server.raw.putItem(b -> b.tableName(table).item(Map.of(
+        dynalite.server().raw.putItem(b -> b.tableName(table).item(Map.of(
                 "namespace", AttributeValue.fromS("features"), "key", AttributeValue.fromS("garbage"),
                 "version", AttributeValue.fromN("1"), "item", AttributeValue.fromS("{not json"))));
 
@@ -196,18 +183,19 @@ class DynamoDbDataStoreTest {
         store.init(FullDataSet.of(Map.of("f", flag("f", 1, "")), Map.of()));
         assertThat(store.get(DataKind.FEATURES, "f").version()).isEqualTo(1);
 
-        var keySchema = server.raw.describeTable(b -> b.tableName(table)).table().keySchema();
+        var keySchema = dynalite.server().raw.describeTable(b -> b.tableName(table)).table().keySchema();
         assertThat(keySchema).extracting(k -> k.attributeName() + "/" + k.keyTypeAsString())
                 .containsExactly("namespace/HASH", "key/RANGE");
     }
 
     @Test
     void describesItselfWithoutCredentials() {
-        DynamoDbStoreOptions options = server.options(table).prefix("env1").credentials("AKIAEXAMPLE12345", "s3cr3t-value")
-                .build();
+        DynamoDbStoreOptions options = dynalite.server().options(table).prefix("env1")
+                .credentials("AKIAEXAMPLE12345", "s3cr3t-value").build();
         try (DynamoDbDataStore store = new DynamoDbDataStore(options)) {
             assertThat(store.description()).isEqualTo(
-                    new StoreDescription("dynamodb", server.process.endpoint().toString(), "env1", table));
+                    new StoreDescription("dynamodb", dynalite.server().process.endpoint().toString(), "env1",
+                            table));
             assertThat(store.isAvailable()).as("dynalite accepts any credentials").isTrue();
         }
         assertThat(options.toString()).contains(table, "env1").doesNotContain("s3cr3t-value", "AKIAEXAMPLE");
@@ -221,19 +209,19 @@ class DynamoDbDataStoreTest {
     }
 
     private Map<String, AttributeValue> rawItem(String namespace, String key) {
-        var response = server.raw.getItem(b -> b.tableName(table).consistentRead(true).key(Map.of(
+        var response = dynalite.server().raw.getItem(b -> b.tableName(table).consistentRead(true).key(Map.of(
                 "namespace", AttributeValue.fromS(namespace), "key", AttributeValue.fromS(key))));
         assertThat(response.hasItem()).as("item %s / %s", namespace, key).isTrue();
         return response.item();
     }
 
     private List<String> rawNamespaces() {
-        return server.raw.scanPaginator(b -> b.tableName(table)).items().stream()
+        return dynalite.server().raw.scanPaginator(b -> b.tableName(table)).items().stream()
                 .map(i -> i.get("namespace").s()).distinct().collect(Collectors.toList());
     }
 
     private long rawCount(String namespace) {
-        return server.raw.scanPaginator(b -> b.tableName(table)).items().stream()
+        return dynalite.server().raw.scanPaginator(b -> b.tableName(table)).items().stream()
                 .filter(i -> i.get("namespace").s().equals(namespace)).count();
     }
 
