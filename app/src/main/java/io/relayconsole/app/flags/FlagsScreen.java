@@ -95,4 +95,9 @@ public final class FlagsScreen implements Screen {
     public void hidden() {
         shown = false;
     }
+
+    @Override
+    public void close() {
+        worker.shutdownNow();
+    }
 }

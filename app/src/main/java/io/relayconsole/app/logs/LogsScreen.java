@@ -19,10 +19,11 @@ import org.kordamp.ikonli.material2.Material2MZ;
 public final class LogsScreen implements Screen {
     private final LogsViewModel model = new LogsViewModel();
     private final LazyView<LogsView> view = new LazyView<>(() -> new LogsView(model));
+    private final Timeline drain;
     private long next;
 
     public LogsScreen(ConsoleContext context) {
-        Timeline drain = new Timeline(new KeyFrame(Duration.millis(ConsoleFeed.TICK_MILLIS), e -> drain()));
+        drain = new Timeline(new KeyFrame(Duration.millis(ConsoleFeed.TICK_MILLIS), e -> drain()));
         drain.setCycleCount(Animation.INDEFINITE);
         drain.play();
         drain();
@@ -58,5 +59,10 @@ public final class LogsScreen implements Screen {
     @Override
     public void focusSearch() {
         view.get().focusSearch();
+    }
+
+    @Override
+    public void close() {
+        drain.stop();
     }
 }
