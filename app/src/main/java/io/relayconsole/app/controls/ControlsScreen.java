@@ -43,7 +43,7 @@ public final class ControlsScreen implements Screen {
         return view.get();
     }
 
-    /** Stops what this screen started (a scenario's relay; the demo Redis and SDKs). */
+    /** Stops the demo Redis, fault proxy and demo SDKs this screen started. */
     @Override
     public void close() {
         controller.close();

@@ -42,7 +42,7 @@ public final class ScenariosScreen implements Screen {
         return view.get();
     }
 
-    /** Stops what this screen started (a scenario's relay; the demo Redis and SDKs). */
+    /** Cancels a scenario in progress and stops its relay. */
     @Override
     public void close() {
         controller.close();

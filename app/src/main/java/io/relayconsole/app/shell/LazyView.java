@@ -22,8 +22,4 @@ public final class LazyView<T extends Node> {
         }
         return view;
     }
-
-    public boolean isBuilt() {
-        return view != null;
-    }
 }
