@@ -48,7 +48,7 @@ final class ConsoleFixture implements AutoCloseable {
     RelayEnvironment awaitReady() {
         await().atMost(Duration.ofSeconds(20)).until(() -> feed != null && service.runtime() != null
                 && context.selectedEnvironmentProperty().get() != null
-                && environment().knownData() != null && !environment().knownData().flags().isEmpty());
+                && environment().store().knownData() != null && !environment().store().knownData().flags().isEmpty());
         return environment();
     }
 

@@ -105,7 +105,7 @@ class ConsoleFlowsTest {
     @Test
     void aFlagEditedInTheBuiltInUpstreamShowsItsNewVersionInTheFlagsTable(FxRobot robot) {
         RelayEnvironment env = console.awaitReady();
-        long before = env.knownData().flags().get("new-checkout").version();
+        long before = env.store().knownData().flags().get("new-checkout").version();
         robot.interact(() -> console.window.select(2));
         await().atMost(WAIT).until(() -> robot.lookup("#editor-flags").queryAs(ListView.class).getItems()
                 .contains("new-checkout"));
@@ -119,11 +119,11 @@ class ConsoleFlowsTest {
         click(robot, "#editor-save");
         awaitText(robot, "#editor-message", "\u2714 new-checkout is now version " + (before + 2));
         // Streamed live: the relay has it.
-        await().atMost(WAIT).until(() -> env.knownData().flags().get("new-checkout").version() == before + 2);
+        await().atMost(WAIT).until(() -> env.store().knownData().flags().get("new-checkout").version() == before + 2);
 
         robot.interact(() -> robot.lookup("#editor-new-flag").queryAs(TextField.class).setText("console-made"));
         click(robot, "#editor-add-flag");
-        await().atMost(WAIT).until(() -> env.knownData().flags().containsKey("console-made"));
+        await().atMost(WAIT).until(() -> env.store().knownData().flags().containsKey("console-made"));
 
         robot.interact(() -> console.window.select(0));
         robot.interact(() -> robot.lookup("#flags-search").queryAs(TextField.class).setText("new-check"));

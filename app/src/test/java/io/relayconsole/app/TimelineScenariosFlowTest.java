@@ -102,7 +102,7 @@ class TimelineScenariosFlowTest {
         await().atMost(WAIT).until(() -> feed != null && timeline.recorder() != null);
         RelayEnvironment env = service.runtime().relay().environment("development").orElseThrow();
         redis = DemoRedis.launch(); // a real redis-server, started with ProcessBuilder
-        env.switchStore(new RedisDataStore(RedisStoreOptions.builder().url(redis.url()).prefix("development").build()),
+        env.store().switchTo(new RedisDataStore(RedisStoreOptions.builder().url(redis.url()).prefix("development").build()),
                 Duration.ofSeconds(30));
 
         robot.interact(() -> window.select(2));
@@ -111,7 +111,7 @@ class TimelineScenariosFlowTest {
         assertThat(env.store().description().dbServer()).doesNotContain(":" + redis.port());
         click(robot, "#proxy-cut");
         await().atMost(WAIT).untilAsserted(() -> assertThat(text(robot, "#proxy-status")).contains("CUT"));
-        env.clearCache();
+        env.store().clearCache();
 
         robot.interact(() -> window.select(0));
         HttpResponse<String> refused = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(

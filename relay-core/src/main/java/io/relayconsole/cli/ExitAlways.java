@@ -1,6 +1,6 @@
 package io.relayconsole.cli;
 
-import io.relayconsole.relay.Readiness;
+import io.relayconsole.serving.Readiness;
 import io.relayconsole.relay.Relay;
 import io.relayconsole.relay.RelayEnvironment;
 import java.time.Duration;

@@ -11,7 +11,6 @@ import io.relayconsole.config.RelayConfig;
 import io.relayconsole.config.SimulatorConfig;
 import io.relayconsole.relay.RelayOptions;
 import io.relayconsole.relay.RelayRuntime;
-import io.relayconsole.store.StoreFactory;
 import io.relayconsole.upstream.RelayVersion;
 import java.io.PrintStream;
 import java.util.Arrays;
@@ -79,8 +78,7 @@ public final class RelayMain {
 
         RelayRuntime runtime;
         try {
-            runtime = RelayRuntime.start(config, RelayOptions.builder().cacheTtl(StoreFactory.cacheTtl(config))
-                    .storeFactory(StoreFactory.forConfig(config)).build());
+            runtime = RelayRuntime.start(config, RelayOptions.builder().storesFrom(config).build());
         } catch (RuntimeException e) {
             LOG.error("Could not start the relay: {}", e.getMessage());
             return EXIT_START_FAILED;

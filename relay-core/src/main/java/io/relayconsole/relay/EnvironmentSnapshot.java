@@ -1,5 +1,6 @@
 package io.relayconsole.relay;
 
+import io.relayconsole.serving.Readiness;
 import io.relayconsole.store.CacheFreshness;
 import io.relayconsole.store.StoreDescription;
 import io.relayconsole.store.StoreStatus;

@@ -1,8 +1,15 @@
 package io.relayconsole.relay;
 
 import io.relayconsole.config.EnvironmentConfig;
+import io.relayconsole.config.MainConfig;
 import io.relayconsole.config.RelayConfig;
 import io.relayconsole.server.SdkServer;
+import io.relayconsole.serving.RequestLog;
+import io.relayconsole.serving.RequestRecord;
+import io.relayconsole.serving.SdkConnectionInfo;
+import io.relayconsole.serving.SdkConnections;
+import io.relayconsole.serving.ServedRelay;
+import io.relayconsole.serving.ServingListener;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -24,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * relay's own event thread). Controlling: {@link RelayEnvironment#reconnectUpstream()},
  * {@link #startEnvironment}, {@link #stopEnvironment}, {@link SdkConnections#disconnect}.
  */
-public final class Relay implements AutoCloseable {
+public final class Relay implements ServedRelay, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Relay.class);
 
     private final RelayConfig config;
@@ -43,8 +50,9 @@ public final class Relay implements AutoCloseable {
         this.config = config;
         this.options = options;
         this.clock = options.clock();
-        this.connections = new SdkConnections(clock, events);
-        this.requests = new RequestLog(RequestLog.DEFAULT_CAPACITY, clock, events);
+        ServingListener activity = new ServingEvents();
+        this.connections = new SdkConnections(clock, activity);
+        this.requests = new RequestLog(RequestLog.DEFAULT_CAPACITY, clock, activity);
         this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "relay-scheduler");
             t.setDaemon(true);
@@ -86,10 +94,17 @@ public final class Relay implements AutoCloseable {
         return config;
     }
 
+    @Override
+    public MainConfig main() {
+        return config.main();
+    }
+
+    @Override
     public Clock clock() {
         return clock;
     }
 
+    @Override
     public List<RelayEnvironment> environments() {
         return Collections.unmodifiableList(new ArrayList<>(byName.values()));
     }
@@ -99,14 +114,17 @@ public final class Relay implements AutoCloseable {
     }
 
     /** The environment an SDK key belongs to, or null: the server answers 401 then. */
+    @Override
     public RelayEnvironment environmentForSdkKey(String sdkKey) {
         return bySdkKey.get(sdkKey);
     }
 
+    @Override
     public SdkConnections connections() {
         return connections;
     }
 
+    @Override
     public RequestLog requests() {
         return requests;
     }
@@ -160,6 +178,24 @@ public final class Relay implements AutoCloseable {
         }
         events.close();
         LOG.info("Relay stopped");
+    }
+
+    /** What the SDK server did, as relay events. */
+    private final class ServingEvents implements ServingListener {
+        @Override
+        public void sdkConnected(SdkConnectionInfo connection) {
+            events.publish(new RelayEvent.SdkConnected(clock.instant(), connection));
+        }
+
+        @Override
+        public void sdkDisconnected(SdkConnectionInfo connection) {
+            events.publish(new RelayEvent.SdkDisconnected(clock.instant(), connection));
+        }
+
+        @Override
+        public void requestServed(RequestRecord request) {
+            events.publish(new RelayEvent.RequestServed(request.time(), request));
+        }
     }
 
     private static IllegalArgumentException unknown(String name) {

@@ -1,6 +1,9 @@
 package io.relayconsole.relay;
 
 import io.relayconsole.model.DataKind;
+import io.relayconsole.serving.Readiness;
+import io.relayconsole.serving.RequestRecord;
+import io.relayconsole.serving.SdkConnectionInfo;
 import io.relayconsole.upstream.DataSourceStatus;
 import java.time.Instant;
 

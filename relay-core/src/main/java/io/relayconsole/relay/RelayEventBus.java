@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
  * Hands events from I/O and data-source threads to listeners on one dedicated thread. The queue is bounded:
  * when listeners fall behind, events are dropped and counted rather than letting memory grow.
  */
-public final class RelayEventBus implements AutoCloseable {
+final class RelayEventBus implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RelayEventBus.class);
     private static final int CAPACITY = 100_000;
 
@@ -29,16 +29,16 @@ public final class RelayEventBus implements AutoCloseable {
         thread.start();
     }
 
-    public void addListener(RelayListener listener) {
+    void addListener(RelayListener listener) {
         listeners.add(listener);
     }
 
-    public void removeListener(RelayListener listener) {
+    void removeListener(RelayListener listener) {
         listeners.remove(listener);
     }
 
     /** Events dropped because listeners could not keep up. */
-    public long dropped() {
+    long dropped() {
         return dropped.get();
     }
 

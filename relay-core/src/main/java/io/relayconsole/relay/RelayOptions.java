@@ -1,6 +1,8 @@
 package io.relayconsole.relay;
 
+import io.relayconsole.backends.StoreBackends;
 import io.relayconsole.config.EnvironmentConfig;
+import io.relayconsole.config.RelayConfig;
 import io.relayconsole.store.DataStore;
 import io.relayconsole.store.InMemoryDataStore;
 import io.relayconsole.upstream.DataSourceFactory;
@@ -74,6 +76,13 @@ public final class RelayOptions {
         /** See {@link RelayOptions#cacheTtl()}; ld-relay's default is 30 s. */
         public Builder cacheTtl(Duration ttl) {
             this.cacheTtl = ttl;
+            return this;
+        }
+
+        /** Each environment's store and the cache TTL as the configuration's database section says. */
+        public Builder storesFrom(RelayConfig config) {
+            this.storeFactory = StoreBackends.forConfig(config);
+            this.cacheTtl = StoreBackends.cacheTtl(config);
             return this;
         }
 

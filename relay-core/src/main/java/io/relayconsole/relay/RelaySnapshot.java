@@ -1,5 +1,7 @@
 package io.relayconsole.relay;
 
+import io.relayconsole.serving.Readiness;
+import io.relayconsole.serving.SdkConnectionInfo;
 import java.time.Instant;
 import java.util.List;
 

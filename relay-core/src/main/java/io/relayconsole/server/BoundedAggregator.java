@@ -10,7 +10,7 @@ import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
-import io.relayconsole.relay.RequestLog;
+import io.relayconsole.serving.RequestLog;
 
 /**
  * Collects each request into one message, refusing bodies over the limit with a JSON 413 that the request

@@ -5,7 +5,7 @@ import io.netty.buffer.Unpooled;
 import io.relayconsole.model.DataKind;
 import io.relayconsole.model.FullDataSet;
 import io.relayconsole.model.Item;
-import io.relayconsole.relay.UpdateListener;
+import io.relayconsole.serving.UpdateListener;
 import io.netty.util.concurrent.EventExecutor;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;

@@ -1,7 +1,7 @@
 package io.relayconsole.server;
 
-import io.relayconsole.relay.Readiness;
-import io.relayconsole.relay.RelayEnvironment;
+import io.relayconsole.serving.Readiness;
+import io.relayconsole.serving.ServedEnvironment;
 import io.relayconsole.upstream.DataSourceState;
 import io.relayconsole.upstream.DataSourceStatus;
 import io.relayconsole.upstream.ErrorInfo;
@@ -15,7 +15,7 @@ import java.time.Instant;
  */
 record EnvironmentHealth(boolean running, boolean connected, boolean storeAvailable, String reason) {
 
-    static EnvironmentHealth of(RelayEnvironment env, boolean storeAvailable, Duration disconnectedStatusTime,
+    static EnvironmentHealth of(ServedEnvironment env, boolean storeAvailable, Duration disconnectedStatusTime,
                                 Instant now) {
         if (!env.isRunning()) {
             return new EnvironmentHealth(false, false, storeAvailable, "stopped by the operator");

@@ -8,7 +8,7 @@ import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.relayconsole.model.DataKind;
 import io.relayconsole.model.Item;
-import io.relayconsole.relay.RelayEnvironment;
+import io.relayconsole.serving.ServedEnvironment;
 import io.relayconsole.store.StoreException;
 import java.time.Clock;
 import java.time.Duration;
@@ -31,14 +31,14 @@ final class PollingEndpoints {
      *
      * @throws StoreException when the store cannot be read (the caller answers 503)
      */
-    FullHttpResponse serve(Route.Match match, HttpRequest request, RelayEnvironment env, PayloadCache cache) {
+    FullHttpResponse serve(Route.Match match, HttpRequest request, ServedEnvironment env, PayloadCache cache) {
         Route route = match.route();
         boolean php = route == Route.PHP_FLAGS || route == Route.PHP_FLAG || route == Route.PHP_SEGMENT;
         Duration ttl = php ? env.config().ttl() : Duration.ZERO;
         EncodedBody body;
         DataKind itemKind = route.itemKind();
         if (itemKind != null) {
-            Item item = env.store().get(itemKind, match.key());
+            Item item = env.item(itemKind, match.key());
             if (item == null || item.deleted()) {
                 String what = itemKind == DataKind.FEATURES ? "flag" : "segment";
                 return Responses.error(HttpResponseStatus.NOT_FOUND, "No " + what + " with that key");

@@ -14,9 +14,9 @@ import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.relayconsole.config.Secrets;
-import io.relayconsole.relay.Readiness;
-import io.relayconsole.relay.Relay;
-import io.relayconsole.relay.RelayEnvironment;
+import io.relayconsole.serving.Readiness;
+import io.relayconsole.serving.ServedRelay;
+import io.relayconsole.serving.ServedEnvironment;
 import io.relayconsole.store.StoreException;
 import java.util.Map;
 import java.util.Optional;
@@ -32,13 +32,13 @@ import org.slf4j.LoggerFactory;
 final class SdkRequestHandler {
     private static final Logger LOG = LoggerFactory.getLogger(SdkRequestHandler.class);
 
-    private final Relay relay;
+    private final ServedRelay relay;
     private final Map<String, EnvironmentFeed> feeds;
     private final StreamOpener streams;
     private final PollingEndpoints polling;
     private final StatusEndpoints status;
 
-    SdkRequestHandler(Relay relay, Map<String, EnvironmentFeed> feeds, StreamOpener streams) {
+    SdkRequestHandler(ServedRelay relay, Map<String, EnvironmentFeed> feeds, StreamOpener streams) {
         this.relay = relay;
         this.feeds = feeds;
         this.streams = streams;
@@ -52,8 +52,8 @@ final class SdkRequestHandler {
      */
     boolean answersWithoutWaiting(FullHttpRequest request) {
         String key = Credentials.sdkKey(request.headers().get(HttpHeaderNames.AUTHORIZATION));
-        RelayEnvironment env = key == null ? null : relay.environmentForSdkKey(key);
-        return env == null || env.store().answersFromMemory();
+        ServedEnvironment env = key == null ? null : relay.environmentForSdkKey(key);
+        return env == null || env.answersFromMemory();
     }
 
     /** Answers {@code request}; the caller releases it afterwards. */
@@ -101,7 +101,7 @@ final class SdkRequestHandler {
             ctx.writeAndFlush(status.health());
             return;
         }
-        RelayEnvironment env = authenticate(ctx, info, request);
+        ServedEnvironment env = authenticate(ctx, info, request);
         if (env == null) {
             return;
         }
@@ -117,7 +117,7 @@ final class SdkRequestHandler {
         }
     }
 
-    private RelayEnvironment authenticate(ChannelHandlerContext ctx, RequestInfo info, FullHttpRequest request) {
+    private ServedEnvironment authenticate(ChannelHandlerContext ctx, RequestInfo info, FullHttpRequest request) {
         String header = request.headers().get(HttpHeaderNames.AUTHORIZATION);
         String key = Credentials.sdkKey(header);
         if (key == null) {
@@ -125,7 +125,7 @@ final class SdkRequestHandler {
             refuse(ctx, info, null, HttpResponseStatus.UNAUTHORIZED, why, false);
             return null;
         }
-        RelayEnvironment env = relay.environmentForSdkKey(key);
+        ServedEnvironment env = relay.environmentForSdkKey(key);
         if (env == null) {
             refuse(ctx, info, null, HttpResponseStatus.UNAUTHORIZED, "unknown SDK key " + Secrets.mask(key), false);
             return null;
@@ -143,7 +143,7 @@ final class SdkRequestHandler {
         return env;
     }
 
-    private void openStream(ChannelHandlerContext ctx, RequestInfo info, RelayEnvironment env, EnvironmentFeed feed,
+    private void openStream(ChannelHandlerContext ctx, RequestInfo info, ServedEnvironment env, EnvironmentFeed feed,
                             StreamKind kind) {
         try {
             streams.open(ctx.channel(), info, env, feed, kind);
@@ -153,7 +153,7 @@ final class SdkRequestHandler {
         }
     }
 
-    private void poll(ChannelHandlerContext ctx, RequestInfo info, FullHttpRequest request, RelayEnvironment env,
+    private void poll(ChannelHandlerContext ctx, RequestInfo info, FullHttpRequest request, ServedEnvironment env,
                       EnvironmentFeed feed, Route.Match match) {
         FullHttpResponse response;
         try {

@@ -20,8 +20,8 @@ import io.netty.util.concurrent.EventExecutorGroup;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import io.netty.util.concurrent.ScheduledFuture;
 import io.relayconsole.config.MainConfig;
-import io.relayconsole.relay.Relay;
-import io.relayconsole.relay.RelayEnvironment;
+import io.relayconsole.serving.ServedRelay;
+import io.relayconsole.serving.ServedEnvironment;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -38,7 +38,7 @@ import org.slf4j.LoggerFactory;
 public final class SdkServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SdkServer.class);
 
-    private final Relay relay;
+    private final ServedRelay relay;
     private final ServerLimits limits;
     private final Map<String, EnvironmentFeed> feeds = new LinkedHashMap<>();
     private final ChannelGroup channels = new DefaultChannelGroup("sdk-connections", GlobalEventExecutor.INSTANCE);
@@ -48,11 +48,11 @@ public final class SdkServer implements AutoCloseable {
     private Channel serverChannel;
     private ScheduledFuture<?> heartbeats;
 
-    public SdkServer(Relay relay) {
+    public SdkServer(ServedRelay relay) {
         this(relay, ServerLimits.defaults());
     }
 
-    public SdkServer(Relay relay, ServerLimits limits) {
+    public SdkServer(ServedRelay relay, ServerLimits limits) {
         this.relay = relay;
         this.limits = limits;
     }
@@ -62,9 +62,9 @@ public final class SdkServer implements AutoCloseable {
         if (serverChannel != null) {
             throw new IllegalStateException("The SDK server is already started");
         }
-        MainConfig main = relay.config().main();
+        MainConfig main = relay.main();
         io.netty.handler.ssl.SslContext tls = TlsContexts.forServer(main.tls()); // fails before anything starts
-        for (RelayEnvironment env : relay.environments()) {
+        for (ServedEnvironment env : relay.environments()) {
             EnvironmentFeed feed = EnvironmentFeed.create();
             feeds.put(env.name(), feed);
             env.addUpdateListener(feed.broadcaster());
@@ -136,7 +136,7 @@ public final class SdkServer implements AutoCloseable {
             heartbeats.cancel(false);
             heartbeats = null;
         }
-        for (RelayEnvironment env : relay.environments()) {
+        for (ServedEnvironment env : relay.environments()) {
             EnvironmentFeed feed = feeds.get(env.name());
             if (feed != null) {
                 env.removeUpdateListener(feed.broadcaster());

@@ -6,8 +6,8 @@ import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.relayconsole.config.Secrets;
 import io.relayconsole.model.Json;
-import io.relayconsole.relay.Relay;
-import io.relayconsole.relay.RelayEnvironment;
+import io.relayconsole.serving.ServedRelay;
+import io.relayconsole.serving.ServedEnvironment;
 import io.relayconsole.store.StoreDescription;
 import io.relayconsole.store.StoreStatus;
 import io.relayconsole.upstream.DataSourceStatus;
@@ -21,9 +21,9 @@ import java.time.Instant;
  * healthy (200) or degraded (503) for load balancers and orchestrators.
  */
 final class StatusEndpoints {
-    private final Relay relay;
+    private final ServedRelay relay;
 
-    StatusEndpoints(Relay relay) {
+    StatusEndpoints(ServedRelay relay) {
         this.relay = relay;
     }
 
@@ -32,7 +32,7 @@ final class StatusEndpoints {
         return write(json -> {
             json.writeObjectFieldStart("environments");
             boolean degraded = false;
-            for (RelayEnvironment env : relay.environments()) {
+            for (ServedEnvironment env : relay.environments()) {
                 StoreStatus store = env.storeStatus();
                 EnvironmentHealth health = health(env, store, now);
                 degraded |= health.degradesStatus();
@@ -52,7 +52,7 @@ final class StatusEndpoints {
         return write(json -> {
             json.writeObjectFieldStart("environments");
             boolean healthy = true;
-            for (RelayEnvironment env : relay.environments()) {
+            for (ServedEnvironment env : relay.environments()) {
                 EnvironmentHealth health = health(env, env.storeStatus(), now);
                 healthy &= !health.failsHealthCheck();
                 json.writeObjectFieldStart(env.name());
@@ -68,11 +68,11 @@ final class StatusEndpoints {
         });
     }
 
-    private EnvironmentHealth health(RelayEnvironment env, StoreStatus store, Instant now) {
-        return EnvironmentHealth.of(env, store.available(), relay.config().main().disconnectedStatusTime(), now);
+    private EnvironmentHealth health(ServedEnvironment env, StoreStatus store, Instant now) {
+        return EnvironmentHealth.of(env, store.available(), relay.main().disconnectedStatusTime(), now);
     }
 
-    private static void writeEnvironmentStatus(JsonGenerator json, RelayEnvironment env, EnvironmentHealth health,
+    private static void writeEnvironmentStatus(JsonGenerator json, ServedEnvironment env, EnvironmentHealth health,
                                                StoreStatus store) throws IOException {
         json.writeStartObject();
         json.writeStringField("sdkKey", Secrets.mask(env.config().sdkKey()));
@@ -98,7 +98,7 @@ final class StatusEndpoints {
         json.writeObjectFieldStart("dataStoreStatus");
         json.writeStringField("state", store.available() ? "VALID" : "INTERRUPTED");
         json.writeNumberField("stateSince", store.since().toEpochMilli());
-        StoreDescription d = env.store().description();
+        StoreDescription d = env.storeDescription();
         if (d.isPersistent()) {
             json.writeStringField("database", d.database());
             writeIfPresent(json, "dbServer", d.dbServer());

@@ -2,9 +2,9 @@ package io.relayconsole.server;
 
 import io.netty.channel.Channel;
 import io.relayconsole.model.FullDataSet;
-import io.relayconsole.relay.RelayEnvironment;
-import io.relayconsole.relay.SdkConnection;
-import io.relayconsole.relay.SdkConnections;
+import io.relayconsole.serving.ServedEnvironment;
+import io.relayconsole.serving.SdkConnection;
+import io.relayconsole.serving.SdkConnections;
 import io.relayconsole.store.StoreException;
 import java.time.Duration;
 
@@ -25,7 +25,7 @@ final class StreamOpener {
     }
 
     /** @throws StoreException when the store cannot be read; the stream is not opened then */
-    void open(Channel channel, RequestInfo info, RelayEnvironment env, EnvironmentFeed feed, StreamKind kind) {
+    void open(Channel channel, RequestInfo info, ServedEnvironment env, EnvironmentFeed feed, StreamKind kind) {
         SdkStream stream = new SdkStream(channel, kind, maxPendingBytes);
         EnvironmentBroadcaster broadcaster = feed.broadcaster();
         broadcaster.add(stream);
@@ -49,8 +49,8 @@ final class StreamOpener {
         stream.start(Responses.streamHead(), initialPut, connection, maxConnectionTime);
     }
 
-    private static SharedBytes readInitialPut(RelayEnvironment env, EnvironmentFeed feed, StreamKind kind) {
-        if (!env.store().isInitialized()) {
+    private static SharedBytes readInitialPut(ServedEnvironment env, EnvironmentFeed feed, StreamKind kind) {
+        if (!env.hasData()) {
             return null;
         }
         FullDataSet data = env.currentData();

@@ -3,6 +3,7 @@ package io.relayconsole.store;
 import io.relayconsole.model.DataKind;
 import io.relayconsole.model.FullDataSet;
 import io.relayconsole.model.Item;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -49,6 +50,14 @@ public interface DataStore extends AutoCloseable {
     /** Both kinds at once. Stores that hold an immutable snapshot return the same instance until a change. */
     default FullDataSet getAllData() {
         return FullDataSet.ofFrozen(getAll(DataKind.FEATURES), getAll(DataKind.SEGMENTS));
+    }
+
+    /**
+     * Items the backend could not hold and skipped (DynamoDB's 400 KB item limit), oldest first: daemon-mode SDKs
+     * cannot see them. Empty for backends without such a limit.
+     */
+    default List<DroppedItem> droppedItems() {
+        return List.of();
     }
 
     @Override

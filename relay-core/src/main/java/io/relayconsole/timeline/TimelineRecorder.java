@@ -87,7 +87,7 @@ public final class TimelineRecorder implements RelayListener, AutoCloseable {
 
     public static TimelineRecorder attachTo(Relay relay, int capacity) {
         TimelineRecorder recorder = new TimelineRecorder(capacity, relay.config().main().initTimeout(),
-                name -> relay.environment(name).map(RelayEnvironment::cacheFreshness).map(CacheFreshness::ttl)
+                name -> relay.environment(name).map(env -> env.store().freshness()).map(CacheFreshness::ttl)
                         .orElse(null), relay.clock());
         recorder.attachedTo = relay;
         recorder.flusher = Executors.newSingleThreadScheduledExecutor(r -> {

@@ -21,7 +21,7 @@ import io.relayconsole.relay.RelayOptions;
 import io.relayconsole.relay.RelayRuntime;
 import io.relayconsole.simulator.SimulatedEnvironment;
 import io.relayconsole.store.DataStore;
-import io.relayconsole.store.StoreFactory;
+import io.relayconsole.backends.StoreBackends;
 import io.relayconsole.testing.SdkProcess;
 import io.relayconsole.testing.SdkProcess.Answer;
 import io.relayconsole.testing.SdkProcess.Evaluation;
@@ -89,8 +89,7 @@ abstract class DaemonModeAcceptance {
                 false, null, Duration.ZERO, null);
         RelayConfig config = RelayConfig.of(MainConfig.defaults().withPort(0), List.of(environment))
                 .withSimulator(new SimulatorConfig(true, 0, true, true)).withDatabase(database);
-        runtime = RelayRuntime.start(config, RelayOptions.builder().cacheTtl(StoreFactory.cacheTtl(config))
-                .storeFactory(StoreFactory.forConfig(config)).bindAddress("127.0.0.1")
+        runtime = RelayRuntime.start(config, RelayOptions.builder().storesFrom(config).bindAddress("127.0.0.1")
                 .initialReconnectDelay(Duration.ofMillis(100)).build());
 
         // The readers need a complete data set: wait for the initialized marker, asked of the database itself.
@@ -126,7 +125,7 @@ abstract class DaemonModeAcceptance {
     }
 
     private boolean databaseInitialized() {
-        try (DataStore store = StoreFactory.create(database, environment)) {
+        try (DataStore store = StoreBackends.create(database, environment)) {
             return store.isInitialized();
         }
     }

@@ -16,7 +16,7 @@ import io.relayconsole.model.Item;
 import io.relayconsole.relay.Relay;
 import io.relayconsole.relay.RelayEnvironment;
 import io.relayconsole.relay.RelayOptions;
-import io.relayconsole.relay.StoreOperationResult;
+import io.relayconsole.store.StoreOperationResult;
 import io.relayconsole.simulator.FlagSimulator;
 import io.relayconsole.simulator.SimulatedEnvironment;
 import io.relayconsole.simulator.UpstreamFault;
@@ -245,7 +245,7 @@ public abstract class OutageScenarios {
                 }
             });
             updates.start();
-            StoreOperationResult switched = env().switchStore(newStore(prefix), Duration.ofSeconds(30));
+            StoreOperationResult switched = env().store().switchTo(newStore(prefix), Duration.ofSeconds(30));
             updates.join();
 
             assertThat(switched.success()).as(switched.toString()).isTrue();

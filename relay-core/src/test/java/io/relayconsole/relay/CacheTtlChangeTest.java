@@ -4,6 +4,7 @@ import static io.relayconsole.testing.TestItems.flag;
 import static io.relayconsole.testing.TestItems.flags;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.relayconsole.store.StoreOperationResult;
 import io.relayconsole.model.DataKind;
 import io.relayconsole.store.InMemoryDataStore;
 import io.relayconsole.testing.MutableClock;
@@ -35,12 +36,12 @@ class CacheTtlChangeTest {
         clock.advance(Duration.ofSeconds(10));
         int readsBefore = store.reads();
 
-        StoreOperationResult result = env.setCacheTtl(Duration.ofSeconds(-1));
+        StoreOperationResult result = env.store().setCacheTtl(Duration.ofSeconds(-1));
 
         assertThat(result.success()).as(result.toString()).isTrue();
         assertThat(result.message()).contains("forever");
-        assertThat(env.cacheFreshness().describe()).isEqualTo("cached forever");
-        assertThat(env.rawStore()).isSameAs(store);
+        assertThat(env.store().freshness().describe()).isEqualTo("cached forever");
+        assertThat(env.store().backend()).isSameAs(store);
         // The cache answers with the data it had: the store is down, yet SDKs are still served.
         store.setDown(true);
         clock.advance(Duration.ofHours(1));
@@ -51,23 +52,23 @@ class CacheTtlChangeTest {
     @Test
     void shorterTtlExpiresTheCacheOnItsOwnSchedule() {
         RelayEnvironment env = start(new SwitchableStore(), Duration.ofMinutes(5));
-        env.setCacheTtl(Duration.ofSeconds(5));
+        env.store().setCacheTtl(Duration.ofSeconds(5));
 
-        assertThat(env.cacheFreshness().describe()).isEqualTo("fresh 0 s / 5 s");
+        assertThat(env.store().freshness().describe()).isEqualTo("fresh 0 s / 5 s");
         clock.advance(Duration.ofSeconds(6));
-        assertThat(env.cacheFreshness().describe()).isEqualTo("expired");
+        assertThat(env.store().freshness().describe()).isEqualTo("expired");
     }
 
     @Test
     void updatesAfterTheChangeStillReachTheStore() {
         SwitchableStore store = new SwitchableStore();
         RelayEnvironment env = start(store, Duration.ofSeconds(30));
-        env.setCacheTtl(Duration.ZERO);
+        env.store().setCacheTtl(Duration.ZERO);
 
         harness.upstream().upsert(DataKind.FEATURES, flag("a", 7));
 
         assertThat(store.database().get(DataKind.FEATURES, "a").version()).isEqualTo(7);
-        assertThat(env.cacheFreshness().describe()).isEqualTo("no cache");
+        assertThat(env.store().freshness().describe()).isEqualTo("no cache");
     }
 
     @Test
@@ -77,20 +78,21 @@ class CacheTtlChangeTest {
         harness.upstream().upsert(DataKind.FEATURES, flag("b", 2));
         clock.advance(Duration.ofSeconds(3));
 
-        assertThat(env.cacheFreshness(DataKind.FEATURES, "a").describe()).isEqualTo("fresh 15 s / 30 s");
-        assertThat(env.cacheFreshness(DataKind.FEATURES, "b").describe()).isEqualTo("fresh 3 s / 30 s");
-        assertThat(env.cacheFreshness(DataKind.FEATURES, "missing").describe()).isEqualTo("not cached");
+        assertThat(env.store().freshness(DataKind.FEATURES, "a").describe()).isEqualTo("fresh 15 s / 30 s");
+        assertThat(env.store().freshness(DataKind.FEATURES, "b").describe()).isEqualTo("fresh 3 s / 30 s");
+        assertThat(env.store().freshness(DataKind.FEATURES, "missing").describe()).isEqualTo("not cached");
     }
 
     @Test
     void theInMemoryStoreHasNoCacheToChange() {
-        RelayEnvironment env = start(new InMemoryDataStore(), Duration.ofSeconds(30));
+        InMemoryDataStore memory = new InMemoryDataStore();
+        RelayEnvironment env = start(memory, Duration.ofSeconds(30));
 
-        StoreOperationResult result = env.setCacheTtl(Duration.ofSeconds(5));
+        StoreOperationResult result = env.store().setCacheTtl(Duration.ofSeconds(5));
 
         assertThat(result.success()).isFalse();
         assertThat(result.message()).contains("no cache");
-        assertThat(env.cacheFreshness(DataKind.FEATURES, "a")).isNull();
-        assertThat(env.rawStore()).isSameAs(env.store());
+        assertThat(env.store().freshness(DataKind.FEATURES, "a")).isNull();
+        assertThat(env.store().backend()).isSameAs(memory); // served as it is, with no cache in front
     }
 }

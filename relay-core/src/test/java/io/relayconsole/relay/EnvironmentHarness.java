@@ -2,6 +2,8 @@ package io.relayconsole.relay;
 
 import io.relayconsole.config.EnvironmentConfig;
 import io.relayconsole.config.MainConfig;
+import io.relayconsole.serving.SdkConnections;
+import io.relayconsole.serving.ServingListener;
 import io.relayconsole.store.DataStore;
 import io.relayconsole.testing.ManualDataSource;
 import io.relayconsole.upstream.DataSourceUpdates;
@@ -23,7 +25,7 @@ final class EnvironmentHarness implements AutoCloseable {
         MainConfig main = MainConfig.defaults().withTimings(initTimeout, Duration.ofMinutes(3));
         RelayOptions options = RelayOptions.builder().dataSourceFactory(sources).storeFactory(e -> store)
                 .cacheTtl(cacheTtl).clock(clock).build();
-        SdkConnections connections = new SdkConnections(clock, bus);
+        SdkConnections connections = new SdkConnections(clock, ServingListener.NONE);
         env = new RelayEnvironment(EnvironmentConfig.of("prod", SDK_KEY), main, options, scheduler, bus, connections);
         env.start();
     }

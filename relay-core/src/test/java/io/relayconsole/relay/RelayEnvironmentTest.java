@@ -1,5 +1,7 @@
 package io.relayconsole.relay;
 
+import io.relayconsole.serving.Readiness;
+import io.relayconsole.serving.UpdateListener;
 import static io.relayconsole.testing.TestItems.flag;
 import static io.relayconsole.testing.TestItems.flags;
 import static org.assertj.core.api.Assertions.assertThat;

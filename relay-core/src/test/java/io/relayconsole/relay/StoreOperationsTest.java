@@ -4,6 +4,7 @@ import static io.relayconsole.testing.TestItems.flag;
 import static io.relayconsole.testing.TestItems.flags;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.relayconsole.store.StoreOperationResult;
 import io.relayconsole.model.DataKind;
 import io.relayconsole.store.InMemoryDataStore;
 import io.relayconsole.testing.SwitchableStore;
@@ -40,7 +41,7 @@ class StoreOperationsTest {
                 harness.upstream().upsert(DataKind.FEATURES, flag("a", v));
             }
         });
-        StoreOperationResult result = env.switchStore(redis, Duration.ofSeconds(30));
+        StoreOperationResult result = env.store().switchTo(redis, Duration.ofSeconds(30));
         updates.get(10, TimeUnit.SECONDS);
 
         assertThat(result.success()).as(result.toString()).isTrue();
@@ -56,7 +57,7 @@ class StoreOperationsTest {
         SwitchableStore broken = new SwitchableStore();
         broken.setDown(true);
 
-        StoreOperationResult result = env.switchStore(broken, Duration.ofSeconds(30));
+        StoreOperationResult result = env.store().switchTo(broken, Duration.ofSeconds(30));
 
         assertThat(result.success()).isFalse();
         assertThat(result.message()).contains("connection refused");
@@ -91,20 +92,20 @@ class StoreOperationsTest {
         RelayEnvironment env = start(database);
 
         database.wipe();
-        StoreOperationResult rewrite = env.rewriteStoreFromCache();
+        StoreOperationResult rewrite = env.store().rewriteFromCache();
         assertThat(rewrite.success()).isTrue();
         assertThat(rewrite.items()).isEqualTo(2);
         assertThat(database.database().getAll(DataKind.FEATURES)).containsKeys("a", "b");
 
         database.database().upsert(DataKind.FEATURES, flag("z", 1)); // written elsewhere
-        StoreOperationResult reload = env.reloadCacheFromStore();
+        StoreOperationResult reload = env.store().reloadCache();
         assertThat(reload.items()).isEqualTo(3);
         assertThat(env.currentData().flags()).containsKey("z");
 
-        assertThat(env.clearCache().success()).isTrue();
-        assertThat(env.cacheFreshness().describe()).isEqualTo("not cached");
+        assertThat(env.store().clearCache().success()).isTrue();
+        assertThat(env.store().freshness().describe()).isEqualTo("not cached");
 
         database.setDown(true);
-        assertThat(env.reloadCacheFromStore().success()).isFalse();
+        assertThat(env.store().reloadCache().success()).isFalse();
     }
 }

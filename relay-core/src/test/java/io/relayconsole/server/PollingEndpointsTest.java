@@ -4,6 +4,7 @@ import io.relayconsole.testing.SwitchableStore;
 import static io.relayconsole.server.ServerTestSupport.KEY_A;
 import static io.relayconsole.server.ServerTestSupport.data;
 import static io.relayconsole.server.ServerTestSupport.env;
+import static io.relayconsole.server.ServerTestSupport.upstream;
 import static io.relayconsole.server.ServerTestSupport.flag;
 import static io.relayconsole.server.ServerTestSupport.get;
 import static io.relayconsole.server.ServerTestSupport.main;
@@ -16,7 +17,7 @@ import io.relayconsole.model.DataKind;
 import io.relayconsole.model.Item;
 import io.relayconsole.relay.Relay;
 import io.relayconsole.relay.RelayEnvironment;
-import io.relayconsole.relay.RequestRecord;
+import io.relayconsole.serving.RequestRecord;
 import java.io.ByteArrayInputStream;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -36,7 +37,7 @@ class PollingEndpointsTest {
         relay = ServerTestSupport.relay(main(Duration.ofSeconds(30), Duration.ofMinutes(3)), List.of(config),
                 c -> store).start();
         env = env(relay, config.name());
-        env.init(data(List.of(flag("f1", 1), flag("f2", 2)), List.of(segment("s1", 3))));
+        upstream(relay, env.name()).init(data(List.of(flag("f1", 1), flag("f2", 2)), List.of(segment("s1", 3))));
     }
 
     private void start() throws InterruptedException {
@@ -76,7 +77,7 @@ class PollingEndpointsTest {
     @Test
     void absentAndDeletedItemsAre404AndDeletedItemsLeaveTheDocuments() throws Exception {
         start();
-        env.upsert(DataKind.FEATURES, Item.tombstone("f1", 9));
+        upstream(relay, env.name()).upsert(DataKind.FEATURES, Item.tombstone("f1", 9));
         assertThat(get(relay.port(), "/sdk/latest-flags/f1", "Authorization", KEY_A).statusCode()).isEqualTo(404);
         assertThat(get(relay.port(), "/sdk/latest-flags/nope", "Authorization", KEY_A).statusCode()).isEqualTo(404);
         assertThat(get(relay.port(), "/sdk/latest-segments/nope", "Authorization", KEY_A).statusCode()).isEqualTo(404);
@@ -93,7 +94,7 @@ class PollingEndpointsTest {
         assertThat(again.statusCode()).isEqualTo(304);
         assertThat(again.body()).isEmpty();
 
-        env.upsert(DataKind.FEATURES, flag("f3", 1));
+        upstream(relay, env.name()).upsert(DataKind.FEATURES, flag("f3", 1));
         HttpResponse<byte[]> changed = get(relay.port(), "/sdk/latest-all", "Authorization", KEY_A, "If-None-Match", etag);
         assertThat(changed.statusCode()).isEqualTo(200);
         assertThat(text(changed)).contains("\"f3\":");

@@ -3,6 +3,7 @@ package io.relayconsole.server;
 import static io.relayconsole.server.ServerTestSupport.KEY_A;
 import static io.relayconsole.server.ServerTestSupport.data;
 import static io.relayconsole.server.ServerTestSupport.env;
+import static io.relayconsole.server.ServerTestSupport.upstream;
 import static io.relayconsole.server.ServerTestSupport.main;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -39,7 +40,7 @@ class RealJavaSdkTest {
         relay = ServerTestSupport.relay(main(Duration.ofSeconds(30), Duration.ofMinutes(3)),
                 List.of(EnvironmentConfig.of("prod", KEY_A)), null).start();
         env = env(relay, "prod");
-        env.init(data(List.of(booleanFlag("on-flag", 1, true)), List.of()));
+        upstream(relay, env.name()).init(data(List.of(booleanFlag("on-flag", 1, true)), List.of()));
     }
 
     private LDConfig.Builder config() {
@@ -57,9 +58,9 @@ class RealJavaSdkTest {
         try (LDClient client = new LDClient(KEY_A, config().dataSource(Components.streamingDataSource()).build())) {
             assertThat(client.isInitialized()).isTrue();
             assertThat(client.boolVariation("on-flag", USER, false)).isTrue();
-            env.upsert(DataKind.FEATURES, booleanFlag("on-flag", 2, false));
+            upstream(relay, env.name()).upsert(DataKind.FEATURES, booleanFlag("on-flag", 2, false));
             await().atMost(Duration.ofSeconds(10)).until(() -> !client.boolVariation("on-flag", USER, true));
-            env.upsert(DataKind.FEATURES, Item.tombstone("on-flag", 3));
+            upstream(relay, env.name()).upsert(DataKind.FEATURES, Item.tombstone("on-flag", 3));
             await().atMost(Duration.ofSeconds(10)).until(() -> client.boolVariation("on-flag", USER, true));
         }
     }

@@ -4,6 +4,7 @@ import static io.relayconsole.server.ServerTestSupport.KEY_A;
 import static io.relayconsole.server.ServerTestSupport.KEY_B;
 import static io.relayconsole.server.ServerTestSupport.data;
 import static io.relayconsole.server.ServerTestSupport.env;
+import static io.relayconsole.server.ServerTestSupport.upstream;
 import static io.relayconsole.server.ServerTestSupport.flag;
 import static io.relayconsole.server.ServerTestSupport.get;
 import static io.relayconsole.server.ServerTestSupport.main;
@@ -12,9 +13,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.relayconsole.config.EnvironmentConfig;
-import io.relayconsole.relay.Readiness;
+import io.relayconsole.serving.Readiness;
 import io.relayconsole.relay.Relay;
-import io.relayconsole.relay.RequestRecord;
+import io.relayconsole.serving.RequestRecord;
 import io.relayconsole.server.ServerTestSupport.SseClient;
 import io.relayconsole.upstream.DataSourceState;
 import io.relayconsole.upstream.ErrorInfo;
@@ -57,7 +58,7 @@ class RequestHandlingTest {
     @Test
     void sdkKeyIsReadRawOrWithApiKeyPrefixAndOtherwiseRefusedWith401() throws Exception {
         startTwoEnvironments(Duration.ofSeconds(30));
-        env(relay, "a").init(data(List.of(flag("f1", 1)), List.of()));
+        upstream(relay, "a").init(data(List.of(flag("f1", 1)), List.of()));
         int port = relay.port();
         assertThat(get(port, "/sdk/latest-all", "Authorization", KEY_A).statusCode()).isEqualTo(200);
         assertThat(get(port, "/sdk/latest-all", "Authorization", "api_key " + KEY_A).statusCode()).isEqualTo(200);
@@ -81,10 +82,10 @@ class RequestHandlingTest {
         assertThat(lastRecord().environment()).isEqualTo("a");
         assertThat(lastRecord().reason()).isEqualTo("environment not initialized yet");
 
-        env(relay, "a").init(data(List.of(flag("f1", 1)), List.of()));
+        upstream(relay, "a").init(data(List.of(flag("f1", 1)), List.of()));
         assertThat(get(relay.port(), "/sdk/latest-flags", "Authorization", KEY_A).statusCode()).isEqualTo(200);
 
-        env(relay, "b").updateStatus(DataSourceState.OFF, ErrorInfo.httpStatus(401, Instant.now()));
+        upstream(relay, "b").updateStatus(DataSourceState.OFF, ErrorInfo.httpStatus(401, Instant.now()));
         assertThat(env(relay, "b").readiness()).isEqualTo(Readiness.REJECTED);
         assertThat(get(relay.port(), "/sdk/latest-flags", "Authorization", KEY_B).statusCode()).isEqualTo(401);
         assertThat(lastRecord().reason()).isEqualTo("upstream rejected this SDK key");
@@ -93,13 +94,13 @@ class RequestHandlingTest {
     @Test
     void environmentsAreIsolated() throws Exception {
         startTwoEnvironments(Duration.ofSeconds(30));
-        env(relay, "a").init(data(List.of(flag("only-in-a", 1)), List.of()));
-        env(relay, "b").init(data(List.of(flag("only-in-b", 1)), List.of()));
+        upstream(relay, "a").init(data(List.of(flag("only-in-a", 1)), List.of()));
+        upstream(relay, "b").init(data(List.of(flag("only-in-b", 1)), List.of()));
         try (SseClient a = new SseClient(relay.port(), "/all", KEY_A);
              SseClient b = new SseClient(relay.port(), "/all", KEY_B)) {
             await().atMost(WAIT).until(() -> relay.connections().count() == 2);
-            env(relay, "b").upsert(io.relayconsole.model.DataKind.FEATURES, flag("later-in-b", 2));
-            env(relay, "a").upsert(io.relayconsole.model.DataKind.FEATURES, flag("later-in-a", 2));
+            upstream(relay, "b").upsert(io.relayconsole.model.DataKind.FEATURES, flag("later-in-b", 2));
+            upstream(relay, "a").upsert(io.relayconsole.model.DataKind.FEATURES, flag("later-in-a", 2));
             await().atMost(WAIT).until(() -> a.received().contains("later-in-a") && b.received().contains("later-in-b"));
             assertThat(a.received()).doesNotContain("in-b");
             assertThat(b.received()).doesNotContain("in-a");
@@ -139,7 +140,7 @@ class RequestHandlingTest {
     @Test
     void garbageAndHugeHeadersAreRefusedAndTheServerKeepsServing() throws Exception {
         startTwoEnvironments(Duration.ofSeconds(30));
-        env(relay, "a").init(data(List.of(flag("f1", 1)), List.of()));
+        upstream(relay, "a").init(data(List.of(flag("f1", 1)), List.of()));
         String garbage = rawExchange(new byte[] {0, 1, 2, (byte) 0xff, '\r', '\n', 'x', ' ', '\r', '\n', '\r', '\n'});
         assertThat(garbage).startsWith("HTTP/1.1 400");
 

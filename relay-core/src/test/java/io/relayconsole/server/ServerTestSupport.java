@@ -11,8 +11,8 @@ import io.relayconsole.relay.Relay;
 import io.relayconsole.relay.RelayEnvironment;
 import io.relayconsole.relay.RelayOptions;
 import io.relayconsole.store.DataStore;
-import io.relayconsole.upstream.DataSource;
-import io.relayconsole.upstream.DataSourceFactory;
+import io.relayconsole.testing.ManualDataSource;
+import io.relayconsole.upstream.DataSourceUpdates;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -25,7 +25,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
 /** Builds relays whose environments the tests feed directly, and talks to their SDK server over loopback. */
@@ -38,21 +37,9 @@ final class ServerTestSupport {
     private ServerTestSupport() {
     }
 
-    /** A data source that never delivers anything: the test drives the environment (the update sink) itself. */
-    static final DataSourceFactory SILENT_SOURCE = (settings, updates) -> new DataSource() {
-        @Override
-        public CompletableFuture<Boolean> start() {
-            return new CompletableFuture<>();
-        }
-
-        @Override
-        public void restart() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
+    // Each relay's test-driven data sources: the tests feed an environment through its update sink.
+    private static final Map<Relay, ManualDataSource.Factory> SOURCES =
+            java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
 
     static MainConfig main(Duration initTimeout, Duration heartbeat) {
         return MainConfig.defaults().withPort(0).withTimings(initTimeout, heartbeat);
@@ -67,12 +54,15 @@ final class ServerTestSupport {
 
     static Relay relay(MainConfig main, List<EnvironmentConfig> envs, Function<EnvironmentConfig, DataStore> stores) {
         // No cache in front of persistent test stores: these tests look at what the server does when reads fail.
-        RelayOptions.Builder options = RelayOptions.builder().dataSourceFactory(SILENT_SOURCE).bindAddress("127.0.0.1")
+        ManualDataSource.Factory sources = new ManualDataSource.Factory();
+        RelayOptions.Builder options = RelayOptions.builder().dataSourceFactory(sources).bindAddress("127.0.0.1")
                 .cacheTtl(Duration.ZERO);
         if (stores != null) {
             options.storeFactory(stores);
         }
-        return new Relay(RelayConfig.of(main, envs), options.build());
+        Relay relay = new Relay(RelayConfig.of(main, envs), options.build());
+        SOURCES.put(relay, sources);
+        return relay;
     }
 
     /** Starts the environments but not the relay's own server, for tests that need other server limits. */
@@ -84,6 +74,11 @@ final class ServerTestSupport {
 
     static RelayEnvironment env(Relay relay, String name) {
         return relay.environment(name).orElseThrow();
+    }
+
+    /** What the environment's data source delivers to: the test plays upstream through it. */
+    static DataSourceUpdates upstream(Relay relay, String name) {
+        return SOURCES.get(relay).updates(env(relay, name).config().sdkKey());
     }
 
     static Item flag(String key, long version) {

@@ -3,6 +3,7 @@ package io.relayconsole.server;
 import static io.relayconsole.server.ServerTestSupport.KEY_A;
 import static io.relayconsole.server.ServerTestSupport.data;
 import static io.relayconsole.server.ServerTestSupport.env;
+import static io.relayconsole.server.ServerTestSupport.upstream;
 import static io.relayconsole.server.ServerTestSupport.flag;
 import static io.relayconsole.server.ServerTestSupport.main;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -12,7 +13,7 @@ import io.relayconsole.config.EnvironmentConfig;
 import io.relayconsole.model.DataKind;
 import io.relayconsole.relay.Relay;
 import io.relayconsole.relay.RelayEnvironment;
-import io.relayconsole.relay.SdkConnectionInfo;
+import io.relayconsole.serving.SdkConnectionInfo;
 import io.relayconsole.server.ServerTestSupport.SseClient;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -32,7 +33,7 @@ class SlowConsumerTest {
                 List.of(EnvironmentConfig.of("prod", KEY_A)), null);
         ServerTestSupport.startEnvironments(relay);
         RelayEnvironment env = env(relay, "prod");
-        env.init(data(List.of(flag("f1", 1)), List.of()));
+        upstream(relay, env.name()).init(data(List.of(flag("f1", 1)), List.of()));
         try (SdkServer server = new SdkServer(relay, ServerLimits.defaults().withMaxPendingStreamBytes(256 * 1024));
              Socket slow = new Socket()) {
             int port = server.start("127.0.0.1", 0);
@@ -53,13 +54,13 @@ class SlowConsumerTest {
                 await().atMost(WAIT).until(() -> {
                     for (int i = 0; i < 20; i++) {
                         long v = version.getAndIncrement();
-                        env.upsert(DataKind.FEATURES, ServerTestSupport.item("big",
+                        upstream(relay, env.name()).upsert(DataKind.FEATURES, ServerTestSupport.item("big",
                                 "{\"key\":\"big\",\"version\":" + v + ",\"padding\":\"" + padding + "\"}"));
                     }
                     return !addresses(relay).contains(slowAddress);
                 });
 
-                env.upsert(DataKind.FEATURES, flag("marker", 1));
+                upstream(relay, env.name()).upsert(DataKind.FEATURES, flag("marker", 1));
                 String marker = "event: patch\ndata: {\"path\":\"/flags/marker\",\"data\":" + flag("marker", 1).jsonString()
                         + "}\n\n";
                 await().atMost(WAIT).until(() -> healthy.received().endsWith(marker));

@@ -5,6 +5,7 @@ import static io.relayconsole.server.ServerTestSupport.KEY_A;
 import static io.relayconsole.server.ServerTestSupport.KEY_B;
 import static io.relayconsole.server.ServerTestSupport.data;
 import static io.relayconsole.server.ServerTestSupport.env;
+import static io.relayconsole.server.ServerTestSupport.upstream;
 import static io.relayconsole.server.ServerTestSupport.flag;
 import static io.relayconsole.server.ServerTestSupport.get;
 import static io.relayconsole.server.ServerTestSupport.main;
@@ -42,10 +43,10 @@ class StatusEndpointsTest {
         relay = ServerTestSupport.relay(main(Duration.ofSeconds(30), Duration.ofMinutes(3)),
                 List.of(EnvironmentConfig.of("a", KEY_A), EnvironmentConfig.of("b", KEY_B)),
                 c -> c.name().equals("b") ? persistent : (DataStore) new InMemoryDataStore()).start();
-        env(relay, "a").init(data(List.of(flag("f1", 1)), List.of()));
-        env(relay, "a").updateStatus(DataSourceState.VALID, null);
+        upstream(relay, "a").init(data(List.of(flag("f1", 1)), List.of()));
+        upstream(relay, "a").updateStatus(DataSourceState.VALID, null);
         Instant failure = Instant.now();
-        env(relay, "b").updateStatus(DataSourceState.INTERRUPTED,
+        upstream(relay, "b").updateStatus(DataSourceState.INTERRUPTED,
                 ErrorInfo.of(ErrorInfo.Kind.NETWORK_ERROR, "refused", failure));
 
         HttpResponse<byte[]> response = get(relay.port(), "/status");
@@ -77,7 +78,7 @@ class StatusEndpointsTest {
 
         // The relay notices an outage when an operation fails, as ld-relay does: here, writing an update.
         persistent.setDown(true);
-        env(relay, "b").upsert(io.relayconsole.model.DataKind.FEATURES, flag("f9", 1));
+        upstream(relay, "b").upsert(io.relayconsole.model.DataKind.FEATURES, flag("f9", 1));
         JsonNode later = Json.mapper().readTree(text(get(relay.port(), "/status")));
         assertThat(later.path("environments").path("b").path("dataStoreStatus").path("state").asText())
                 .isEqualTo("INTERRUPTED");
@@ -93,8 +94,8 @@ class StatusEndpointsTest {
         assertThat(body.path("status").asText()).isEqualTo("degraded");
         assertThat(body.path("environments").path("a").path("reason").asText()).contains("INITIALIZING");
 
-        env(relay, "a").init(data(List.of(flag("f1", 1)), List.of()));
-        env(relay, "a").updateStatus(DataSourceState.VALID, null);
+        upstream(relay, "a").init(data(List.of(flag("f1", 1)), List.of()));
+        upstream(relay, "a").updateStatus(DataSourceState.VALID, null);
         HttpResponse<byte[]> healthy = get(relay.port(), "/healthz");
         assertThat(healthy.statusCode()).isEqualTo(200);
         assertThat(Json.mapper().readTree(healthy.body()).path("status").asText()).isEqualTo("healthy");

@@ -3,6 +3,7 @@ package io.relayconsole.server;
 import static io.relayconsole.server.ServerTestSupport.KEY_A;
 import static io.relayconsole.server.ServerTestSupport.data;
 import static io.relayconsole.server.ServerTestSupport.env;
+import static io.relayconsole.server.ServerTestSupport.upstream;
 import static io.relayconsole.server.ServerTestSupport.flag;
 import static io.relayconsole.server.ServerTestSupport.main;
 import static io.relayconsole.server.ServerTestSupport.segment;
@@ -12,10 +13,10 @@ import static org.awaitility.Awaitility.await;
 import io.relayconsole.config.EnvironmentConfig;
 import io.relayconsole.model.DataKind;
 import io.relayconsole.model.Item;
-import io.relayconsole.relay.Readiness;
+import io.relayconsole.serving.Readiness;
 import io.relayconsole.relay.Relay;
 import io.relayconsole.relay.RelayEnvironment;
-import io.relayconsole.relay.SdkConnectionInfo;
+import io.relayconsole.serving.SdkConnectionInfo;
 import io.relayconsole.server.ServerTestSupport.SseClient;
 import java.time.Duration;
 import java.util.List;
@@ -37,7 +38,7 @@ class StreamEndpointsTest {
         relay = ServerTestSupport.relay(main(Duration.ofSeconds(30), heartbeat),
                 List.of(EnvironmentConfig.of("prod", KEY_A)), null).start();
         RelayEnvironment env = env(relay, "prod");
-        env.init(data(List.of(flag("f1", 1)), List.of(segment("s1", 2))));
+        upstream(relay, env.name()).init(data(List.of(flag("f1", 1)), List.of(segment("s1", 2))));
         return env;
     }
 
@@ -73,10 +74,10 @@ class StreamEndpointsTest {
             await().atMost(WAIT).until(() -> relay.connections().count("prod") == 2);
             assertThat(legacy.received()).isEqualTo("event: put\ndata: {\"f1\":" + flag("f1", 1).jsonString() + "}\n\n");
 
-            env.upsert(DataKind.FEATURES, flag("f2", 5));
-            env.upsert(DataKind.SEGMENTS, segment("s1", 3));
-            env.upsert(DataKind.FEATURES, Item.tombstone("f1", 7));
-            env.upsert(DataKind.SEGMENTS, Item.tombstone("s1", 9));
+            upstream(relay, env.name()).upsert(DataKind.FEATURES, flag("f2", 5));
+            upstream(relay, env.name()).upsert(DataKind.SEGMENTS, segment("s1", 3));
+            upstream(relay, env.name()).upsert(DataKind.FEATURES, Item.tombstone("f1", 7));
+            upstream(relay, env.name()).upsert(DataKind.SEGMENTS, Item.tombstone("s1", 9));
 
             String patch = "event: patch\ndata: {\"path\":\"/flags/f2\",\"data\":" + flag("f2", 5).jsonString() + "}\n\n";
             String segPatch = "event: patch\ndata: {\"path\":\"/segments/s1\",\"data\":" + segment("s1", 3).jsonString()
@@ -94,7 +95,7 @@ class StreamEndpointsTest {
             assertThat(legacyText.substring(legacyText.indexOf("event: patch"))).isEqualTo(legacyPatch + legacyDelete);
             assertThat(legacyText).doesNotContain("segments");
 
-            env.init(data(List.of(flag("f9", 1)), List.of()));
+            upstream(relay, env.name()).init(data(List.of(flag("f9", 1)), List.of()));
             await().atMost(WAIT).until(() -> all.received().endsWith(
                     "event: put\ndata: {\"path\":\"/\",\"data\":{\"flags\":{\"f9\":" + flag("f9", 1).jsonString()
                             + "},\"segments\":{}}}\n\n"));
@@ -122,7 +123,7 @@ class StreamEndpointsTest {
             assertThat(sse.status()).isEqualTo(200);
             await().atMost(WAIT).until(() -> relay.connections().count("prod") == 1);
             assertThat(sse.received()).isEmpty();
-            env.init(data(List.of(flag("f1", 1)), List.of()));
+            upstream(relay, env.name()).init(data(List.of(flag("f1", 1)), List.of()));
             await().atMost(WAIT).until(() -> sse.received().startsWith("event: put\ndata: {\"path\":\"/\""));
             assertThat(sse.received()).contains("\"f1\":");
         }
@@ -146,7 +147,7 @@ class StreamEndpointsTest {
                 ServerTestSupport.withMaxConnectionTime(main(Duration.ofSeconds(30), Duration.ofMinutes(3)),
                         Duration.ofMillis(300)),
                 List.of(EnvironmentConfig.of("prod", KEY_A)), null).start();
-        env(relay, "prod").init(data(List.of(flag("f1", 1)), List.of()));
+        upstream(relay, "prod").init(data(List.of(flag("f1", 1)), List.of()));
         try (SseClient sse = new SseClient(relay.port(), "/all", KEY_A)) {
             await().atMost(WAIT).until(sse::ended);
             assertThat(sse.received()).startsWith("event: put\n");

@@ -3,10 +3,10 @@ package io.relayconsole.timeline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.relayconsole.relay.Readiness;
+import io.relayconsole.serving.Readiness;
 import io.relayconsole.relay.RelayEvent;
-import io.relayconsole.relay.RequestRecord;
-import io.relayconsole.relay.SdkConnectionInfo;
+import io.relayconsole.serving.RequestRecord;
+import io.relayconsole.serving.SdkConnectionInfo;
 import io.relayconsole.store.StoreAccess;
 import io.relayconsole.store.StoreStatus;
 import io.relayconsole.upstream.DataSourceState;

@@ -1,12 +1,14 @@
 package io.relayconsole.app.controls;
 
+import io.relayconsole.backends.ProxyRoute;
+import io.relayconsole.backends.StoreBackends;
+import io.relayconsole.backends.StoreSettings;
+import io.relayconsole.store.DataStore;
 import io.relayconsole.app.shell.ConsoleContext;
 import io.relayconsole.demo.FaultProxy;
 import io.relayconsole.relay.RelayEnvironment;
 import io.relayconsole.simulator.FlagSimulator;
 import io.relayconsole.simulator.UpstreamFault;
-import io.relayconsole.store.redis.RedisDataStore;
-import io.relayconsole.store.redis.RedisStoreOptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -95,9 +97,9 @@ public final class ControlsController implements AutoCloseable {
             DemoRedis launched = redis != null ? redis : DemoRedis.launch();
             redis = launched;
             storeOutage = launched;
-            RedisStoreOptions options = RedisStoreOptions.builder().url(launched.url()).prefix(env.get().name()).build();
+            DataStore store = StoreBackends.create(StoreSettings.Redis.at(launched.url(), env.get().name()));
             return "Started " + launched.description() + ". "
-                    + ResultText.of(env.get().switchStore(new RedisDataStore(options), DEMO_CACHE_TTL));
+                    + ResultText.of(env.get().store().switchTo(store, DEMO_CACHE_TTL));
         });
     }
 
@@ -135,7 +137,7 @@ public final class ControlsController implements AutoCloseable {
             return;
         }
         run(() -> {
-            ProxiedStore target = ProxiedStore.of(env.get().rawStore());
+            ProxyRoute target = ProxyRoute.of(env.get().store().backend());
             FaultProxy proxy;
             try {
                 proxy = FaultProxy.start(target.targetHost(), target.targetPort());
@@ -143,10 +145,10 @@ public final class ControlsController implements AutoCloseable {
                 throw new UncheckedIOException("could not start the fault proxy: " + e.getMessage(), e);
             }
             FaultProxyOutage outage = new FaultProxyOutage(proxy, target.targetHost() + ":" + target.targetPort());
-            Duration ttl = env.get().cacheFreshness().ttl();
+            Duration ttl = env.get().store().freshness().ttl();
             String switched;
             try {
-                switched = ResultText.of(env.get().switchStore(target.throughProxy().apply(proxy),
+                switched = ResultText.of(env.get().store().switchTo(target.through(proxy.host(), proxy.port()),
                         ttl == null ? DEMO_CACHE_TTL : ttl));
             } catch (RuntimeException e) {
                 outage.close();

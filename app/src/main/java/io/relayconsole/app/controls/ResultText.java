@@ -1,6 +1,6 @@
 package io.relayconsole.app.controls;
 
-import io.relayconsole.relay.StoreOperationResult;
+import io.relayconsole.store.StoreOperationResult;
 
 /** An operation's result in one line: what, how many items, how long, and the error if it failed. */
 public final class ResultText {

@@ -1,7 +1,7 @@
 package io.relayconsole.app.controls;
 
 import io.relayconsole.relay.RelayEnvironment;
-import io.relayconsole.relay.StoreOperationResult;
+import io.relayconsole.store.StoreOperationResult;
 import java.time.Duration;
 
 /** The operator's store actions, each with the question that names its effect before it runs. */
@@ -41,9 +41,9 @@ public enum StoreAction {
     public StoreOperationResult run(RelayEnvironment env) {
         return switch (this) {
             case RESYNC -> env.resyncFromUpstream(RESYNC_TIMEOUT).join();
-            case REWRITE -> env.rewriteStoreFromCache();
-            case RELOAD -> env.reloadCacheFromStore();
-            case CLEAR -> env.clearCache();
+            case REWRITE -> env.store().rewriteFromCache();
+            case RELOAD -> env.store().reloadCache();
+            case CLEAR -> env.store().clearCache();
         };
     }
 

@@ -7,8 +7,7 @@ import io.relayconsole.model.Item;
 import io.relayconsole.model.Json;
 import io.relayconsole.relay.RelayEnvironment;
 import io.relayconsole.store.DataStore;
-import io.relayconsole.store.dynamodb.DroppedItem;
-import io.relayconsole.store.dynamodb.DynamoDbDataStore;
+import io.relayconsole.store.DroppedItem;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -17,7 +16,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Builds the table rows of one environment from what the relay knows ({@link RelayEnvironment#knownData()} and
+ * Builds the table rows of one environment from what the relay knows (the store's known data and
  * the cache's freshness: no store I/O). Runs off the FX thread. A flag's on/off is read from its JSON once per
  * version, so refreshing 10,000 flags does not parse 10,000 documents each time.
  */
@@ -33,11 +32,11 @@ public final class FlagRowsBuilder {
     }
 
     public List<FlagRow> build(RelayEnvironment env) {
-        FullDataSet data = env.knownData();
+        FullDataSet data = env.store().knownData();
         if (data == null) {
             return List.of();
         }
-        Map<String, DroppedItem> dropped = droppedItems(env.rawStore());
+        Map<String, DroppedItem> dropped = droppedItems(env.store().backend());
         List<FlagRow> rows = new ArrayList<>(data.flags().size() + data.segments().size());
         for (DataKind kind : List.of(DataKind.FEATURES, DataKind.SEGMENTS)) {
             for (Item item : data.get(kind).values()) {
@@ -48,7 +47,7 @@ public final class FlagRowsBuilder {
                 rows.add(new FlagRow(kind, item.key(), item.version(),
                         kind == DataKind.FEATURES ? isOn(env.name(), item) : null,
                         lastChanges.lastChange(env.name(), kind, item.key(), item.version()),
-                        Freshness.of(env.cacheFreshness(kind, item.key())),
+                        Freshness.of(env.store().freshness(kind, item.key())),
                         drop == null ? null : describe(drop), item));
             }
         }
@@ -74,10 +73,8 @@ public final class FlagRowsBuilder {
 
     private static Map<String, DroppedItem> droppedItems(DataStore raw) {
         Map<String, DroppedItem> byId = new HashMap<>();
-        if (raw instanceof DynamoDbDataStore dynamo) {
-            for (DroppedItem d : dynamo.droppedItems()) {
-                byId.put(d.kind().namespace() + "/" + d.key(), d);
-            }
+        for (DroppedItem d : raw.droppedItems()) {
+            byId.put(d.kind().namespace() + "/" + d.key(), d);
         }
         return byId;
     }

@@ -1,7 +1,7 @@
 package io.relayconsole.app.overview;
 
 import io.relayconsole.relay.EnvironmentSnapshot;
-import io.relayconsole.relay.Readiness;
+import io.relayconsole.serving.Readiness;
 import io.relayconsole.upstream.DataSourceState;
 
 /** One line of the environments table, already in words. */

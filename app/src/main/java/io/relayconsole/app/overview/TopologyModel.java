@@ -3,7 +3,7 @@ package io.relayconsole.app.overview;
 import io.relayconsole.relay.EnvironmentSnapshot;
 import io.relayconsole.relay.RelayEvent;
 import io.relayconsole.relay.RelaySnapshot;
-import io.relayconsole.relay.SdkConnectionInfo;
+import io.relayconsole.serving.SdkConnectionInfo;
 import io.relayconsole.store.StoreStatus;
 import io.relayconsole.upstream.DataSourceStatus;
 import java.time.Duration;

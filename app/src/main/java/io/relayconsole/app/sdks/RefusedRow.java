@@ -1,6 +1,6 @@
 package io.relayconsole.app.sdks;
 
-import io.relayconsole.relay.RequestRecord;
+import io.relayconsole.serving.RequestRecord;
 import java.time.Instant;
 import java.util.Locale;
 

@@ -1,6 +1,6 @@
 package io.relayconsole.app.sdks;
 
-import io.relayconsole.relay.SdkConnectionInfo;
+import io.relayconsole.serving.SdkConnectionInfo;
 import java.time.Instant;
 import java.util.Locale;
 import javafx.beans.property.ReadOnlyLongProperty;

@@ -1,8 +1,8 @@
 package io.relayconsole.app.sdks;
 
 import io.relayconsole.relay.RelayEvent;
-import io.relayconsole.relay.RequestRecord;
-import io.relayconsole.relay.SdkConnectionInfo;
+import io.relayconsole.serving.RequestRecord;
+import io.relayconsole.serving.SdkConnectionInfo;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -22,7 +22,7 @@ public final class RelayService implements AutoCloseable {
     public CompletableFuture<RelayRuntime> start(RelayConfig config) {
         return CompletableFuture.supplyAsync(() -> {
             try {
-                runtime = RelayRuntime.start(config, RelayOptions.defaults());
+                runtime = RelayRuntime.start(config, RelayOptions.builder().storesFrom(config).build());
                 return runtime;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

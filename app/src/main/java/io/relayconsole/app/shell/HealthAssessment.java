@@ -1,7 +1,7 @@
 package io.relayconsole.app.shell;
 
 import io.relayconsole.relay.EnvironmentSnapshot;
-import io.relayconsole.relay.Readiness;
+import io.relayconsole.serving.Readiness;
 import io.relayconsole.relay.RelaySnapshot;
 import io.relayconsole.store.CacheFreshness;
 import io.relayconsole.store.StoreStatus;

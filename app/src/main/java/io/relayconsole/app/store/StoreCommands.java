@@ -3,9 +3,10 @@ package io.relayconsole.app.store;
 import io.relayconsole.app.controls.Engine;
 import io.relayconsole.app.controls.ResultText;
 import io.relayconsole.app.shell.ConsoleContext;
+import io.relayconsole.backends.ConnectionCheck;
+import io.relayconsole.backends.StoreBackends;
+import io.relayconsole.backends.StoreSettings;
 import io.relayconsole.relay.RelayEnvironment;
-import io.relayconsole.store.DataStore;
-import io.relayconsole.store.dynamodb.DynamoDbDataStore;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Function;
@@ -22,9 +23,8 @@ public final class StoreCommands {
 
     public void testConnection() {
         withEnvironment("Testing the connection…", env -> {
-            DataStore store = model.form().build(env.name());
-            ConnectionTest test = ConnectionTest.run(store);
-            return (test.available() ? "\u2714 " : "\u2716 ") + test.message();
+            ConnectionCheck check = StoreBackends.check(model.form().settings(env.name()));
+            return (check.available() ? "\u2714 " : "\u2716 ") + check.message();
         });
     }
 
@@ -34,7 +34,8 @@ public final class StoreCommands {
         if (ttl == null) {
             return;
         }
-        withEnvironment("Switching the store…", env -> ResultText.of(env.switchStore(model.form().build(env.name()), ttl)));
+        withEnvironment("Switching the store…", env -> ResultText.of(env.store().switchTo(
+                StoreBackends.create(model.form().settings(env.name())), ttl)));
     }
 
     public void applyTtl() {
@@ -42,15 +43,16 @@ public final class StoreCommands {
         if (ttl == null) {
             return;
         }
-        withEnvironment("Changing the cache TTL…", env -> ResultText.of(env.setCacheTtl(ttl)));
+        withEnvironment("Changing the cache TTL…", env -> ResultText.of(env.store().setCacheTtl(ttl)));
     }
 
     public void createTable() {
         withEnvironment("Creating the DynamoDB table…", env -> {
-            try (DynamoDbDataStore store = new DynamoDbDataStore(model.form().dynamoOptions(env.name()))) {
-                return store.createTable() ? "\u2714 Created table " + store.options().tableName()
-                        : "\u2714 Table " + store.options().tableName() + " already exists";
+            if (!(model.form().settings(env.name()) instanceof StoreSettings.DynamoDb dynamo)) {
+                return "\u2716 Choose DynamoDB first";
             }
+            return StoreBackends.createTable(dynamo) ? "\u2714 Created table " + dynamo.table()
+                    : "\u2714 Table " + dynamo.table() + " already exists";
         });
     }
 

@@ -1,14 +1,6 @@
 package io.relayconsole.app.store;
 
-import io.relayconsole.store.DataStore;
-import io.relayconsole.store.InMemoryDataStore;
-import io.relayconsole.store.consul.ConsulDataStore;
-import io.relayconsole.store.consul.ConsulStoreOptions;
-import io.relayconsole.store.dynamodb.DynamoDbDataStore;
-import io.relayconsole.store.dynamodb.DynamoDbStoreOptions;
-import io.relayconsole.store.redis.RedisDataStore;
-import io.relayconsole.store.redis.RedisNode;
-import io.relayconsole.store.redis.RedisStoreOptions;
+import io.relayconsole.backends.StoreSettings;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -21,7 +13,7 @@ import javafx.beans.property.StringProperty;
 
 /**
  * The store connection form: one set of fields per backend, checked before anything connects. Passwords and
- * tokens live only in these properties and the store options; nothing here logs or prints them.
+ * tokens live only in these properties and the settings; nothing here logs or prints them.
  * Blank prefixes fall back to the environment's name, so two environments never share keys by accident.
  */
 public final class StoreForm {
@@ -95,46 +87,26 @@ public final class StoreForm {
     }
 
     /**
-     * The store the form describes, not yet connected to anything that matters: building may fail with an
-     * {@link IllegalArgumentException} whose message is fit to show.
+     * What the form describes, for the engine to build, test or switch to; a blank prefix becomes the
+     * environment's name.
+     *
+     * @throws IllegalArgumentException listing what is wrong with the form, fit to show
      */
-    public DataStore build(String environmentName) {
+    public StoreSettings settings(String environmentName) {
         List<String> problems = validate();
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException(String.join("; ", problems));
         }
         return switch (backend.get()) {
-            case NONE -> new InMemoryDataStore();
-            case REDIS -> new RedisDataStore(redisOptions(environmentName));
-            case DYNAMODB -> new DynamoDbDataStore(dynamoOptions(environmentName));
-            case CONSUL -> new ConsulDataStore(ConsulStoreOptions.builder()
-                    .url(blank(consulUrl) ? ConsulStoreOptions.DEFAULT_URL : text(consulUrl))
-                    .aclToken(text(consulToken)).prefix(prefixOr(consulPrefix, environmentName)).build());
+            case NONE -> new StoreSettings.InMemory();
+            case REDIS -> new StoreSettings.Redis(text(redisUrl), text(redisHost),
+                    blank(redisPort) ? -1 : parsePort(text(redisPort)), null, text(redisPassword), redisTls.get(),
+                    text(redisSentinelMaster), redisCluster.get(), prefixOr(redisPrefix, environmentName));
+            case DYNAMODB -> new StoreSettings.DynamoDb(text(dynamoTable), text(dynamoEndpoint), text(dynamoRegion),
+                    prefixOr(dynamoPrefix, environmentName));
+            case CONSUL -> new StoreSettings.Consul(text(consulUrl), text(consulToken),
+                    prefixOr(consulPrefix, environmentName));
         };
-    }
-
-    /** The DynamoDB options on their own, for "Create table". */
-    public DynamoDbStoreOptions dynamoOptions(String environmentName) {
-        return DynamoDbStoreOptions.builder(text(dynamoTable)).endpoint(text(dynamoEndpoint))
-                .region(text(dynamoRegion)).prefix(prefixOr(dynamoPrefix, environmentName)).build();
-    }
-
-    RedisStoreOptions redisOptions(String environmentName) {
-        RedisStoreOptions.Builder options = RedisStoreOptions.builder().password(text(redisPassword))
-                .prefix(prefixOr(redisPrefix, environmentName)).tls(redisTls.get());
-        String host = blank(redisHost) ? "localhost" : text(redisHost);
-        int port = blank(redisPort) ? -1 : parsePort(text(redisPort));
-        if (!blank(redisSentinelMaster)) {
-            // With Sentinel, the address is the sentinel's.
-            RedisNode sentinel = new RedisNode(host, port > 0 ? port : 26379);
-            return options.sentinel(text(redisSentinelMaster), List.of(sentinel)).build();
-        }
-        if (!blank(redisUrl)) {
-            options.url(text(redisUrl));
-        } else {
-            options.host(host).port(port > 0 ? port : 6379);
-        }
-        return options.cluster(redisCluster.get()).build();
     }
 
     private static String prefixOr(StringProperty prefix, String environmentName) {

@@ -2,7 +2,7 @@ package io.relayconsole.app.controls;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.relayconsole.relay.StoreOperationResult;
+import io.relayconsole.store.StoreOperationResult;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 

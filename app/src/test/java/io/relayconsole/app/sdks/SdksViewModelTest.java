@@ -5,8 +5,8 @@ import static io.relayconsole.app.testing.Snapshots.connection;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.relayconsole.relay.RelayEvent;
-import io.relayconsole.relay.RequestRecord;
-import io.relayconsole.relay.SdkConnectionInfo.Mode;
+import io.relayconsole.serving.RequestRecord;
+import io.relayconsole.serving.SdkConnectionInfo.Mode;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -84,7 +84,7 @@ class SdksViewModelTest {
 
     @Test
     void tenThousandConnectionsFilterInOnePass() {
-        List<io.relayconsole.relay.SdkConnectionInfo> many = new ArrayList<>();
+        List<io.relayconsole.serving.SdkConnectionInfo> many = new ArrayList<>();
         for (int i = 0; i < 10_000; i++) {
             many.add(connection(i, i % 2 == 0 ? "development" : "staging", "JavaClient/7.13.0", Mode.STREAM, i));
         }

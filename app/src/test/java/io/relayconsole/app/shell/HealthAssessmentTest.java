@@ -3,7 +3,7 @@ package io.relayconsole.app.shell;
 import static io.relayconsole.app.testing.Snapshots.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.relayconsole.relay.Readiness;
+import io.relayconsole.serving.Readiness;
 import io.relayconsole.store.CacheFreshness;
 import io.relayconsole.upstream.DataSourceState;
 import io.relayconsole.upstream.ErrorInfo;

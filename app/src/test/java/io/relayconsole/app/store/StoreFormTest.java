@@ -3,6 +3,8 @@ package io.relayconsole.app.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.relayconsole.backends.StoreBackends;
+import io.relayconsole.backends.StoreSettings;
 import io.relayconsole.store.InMemoryDataStore;
 import io.relayconsole.store.redis.RedisStoreOptions;
 import org.junit.jupiter.api.Test;
@@ -13,7 +15,7 @@ class StoreFormTest {
     @Test
     void noneNeedsNothingAndBuildsTheInMemoryStore() {
         assertThat(form.validate()).isEmpty();
-        assertThat(form.build("dev")).isInstanceOf(InMemoryDataStore.class);
+        assertThat(StoreBackends.create(form.settings("dev"))).isInstanceOf(InMemoryDataStore.class);
     }
 
     @Test
@@ -55,7 +57,7 @@ class StoreFormTest {
         form.redisPort.set("6390");
         form.redisPassword.set("s3cret");
         form.redisTls.set(true);
-        RedisStoreOptions options = form.redisOptions("dev");
+        RedisStoreOptions options = redisOptions("dev");
         assertThat(options.password()).isEqualTo("s3cret");
         assertThat(options.prefix()).isEqualTo("dev");
         assertThat(options.serverLabel()).isEqualTo("rediss://:***@127.0.0.1:6390");
@@ -67,7 +69,7 @@ class StoreFormTest {
         form.backend.set(StoreBackend.REDIS);
         form.redisHost.set("127.0.0.1");
         form.redisSentinelMaster.set("mymaster");
-        assertThat(form.redisOptions("dev").serverLabel()).isEqualTo("redis-sentinel://127.0.0.1:26379#mymaster");
+        assertThat(redisOptions("dev").serverLabel()).isEqualTo("redis-sentinel://127.0.0.1:26379#mymaster");
     }
 
     @Test
@@ -79,7 +81,7 @@ class StoreFormTest {
         form.dynamoTable.set("flags");
         form.dynamoEndpoint.set("http://127.0.0.1:8000");
         assertThat(form.validate()).isEmpty();
-        assertThat(form.dynamoOptions("dev").prefix()).isEqualTo("dev");
+        assertThat(((StoreSettings.DynamoDb) form.settings("dev")).prefix()).isEqualTo("dev");
     }
 
     @Test
@@ -94,7 +96,7 @@ class StoreFormTest {
     @Test
     void buildingAnInvalidFormFailsWithTheProblems() {
         form.backend.set(StoreBackend.DYNAMODB);
-        assertThatThrownBy(() -> form.build("dev")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> form.settings("dev")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("DynamoDB needs a table name");
     }
 
@@ -106,5 +108,10 @@ class StoreFormTest {
         assertThat(model.formProblemsProperty().get()).isEqualTo("The Redis URL must start with redis:// or rediss://");
         model.form().redisUrl.set("redis://localhost");
         assertThat(model.formProblemsProperty().get()).isEmpty();
+    }
+
+    /** The Redis options the engine builds from what the form describes. */
+    private RedisStoreOptions redisOptions(String environmentName) {
+        return StoreBackends.redisOptions((StoreSettings.Redis) form.settings(environmentName));
     }
 }

@@ -1,9 +1,9 @@
 package io.relayconsole.app.testing;
 
 import io.relayconsole.relay.EnvironmentSnapshot;
-import io.relayconsole.relay.Readiness;
+import io.relayconsole.serving.Readiness;
 import io.relayconsole.relay.RelaySnapshot;
-import io.relayconsole.relay.SdkConnectionInfo;
+import io.relayconsole.serving.SdkConnectionInfo;
 import io.relayconsole.store.CacheFreshness;
 import io.relayconsole.store.StoreDescription;
 import io.relayconsole.store.StoreStatus;

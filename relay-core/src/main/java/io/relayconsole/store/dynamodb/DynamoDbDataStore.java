@@ -12,6 +12,7 @@ import io.relayconsole.model.Item;
 import io.relayconsole.model.ItemParser;
 import io.relayconsole.model.MalformedDataException;
 import io.relayconsole.store.DataStore;
+import io.relayconsole.store.DroppedItem;
 import io.relayconsole.store.StoreDescription;
 import io.relayconsole.store.StoreException;
 import java.net.URI;
@@ -200,6 +201,7 @@ public final class DynamoDbDataStore implements DataStore {
     }
 
     /** Flags and segments currently not in the table because they exceed DynamoDB's item size limit. */
+    @Override
     public List<DroppedItem> droppedItems() {
         List<DroppedItem> list = new ArrayList<>(dropped.values());
         list.sort(Comparator.comparing(DroppedItem::droppedAt));

@@ -1,5 +1,6 @@
 package io.relayconsole.store.dynamodb;
 
+import io.relayconsole.store.DroppedItem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

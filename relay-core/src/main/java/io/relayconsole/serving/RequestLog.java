@@ -1,4 +1,4 @@
-package io.relayconsole.relay;
+package io.relayconsole.serving;
 
 import java.time.Clock;
 import java.util.ArrayList;
@@ -9,14 +9,14 @@ public final class RequestLog {
     public static final int DEFAULT_CAPACITY = 2000;
 
     private final RequestRecord[] ring;
-    private final RelayEventBus events;
+    private final ServingListener listener;
     private final Clock clock;
     private long written;
 
-    RequestLog(int capacity, Clock clock, RelayEventBus events) {
+    public RequestLog(int capacity, Clock clock, ServingListener listener) {
         this.ring = new RequestRecord[capacity];
         this.clock = clock;
-        this.events = events;
+        this.listener = listener;
     }
 
     public void record(String environment, String remoteAddress, String method, String path, int status, long bytes,
@@ -27,7 +27,7 @@ public final class RequestLog {
             ring[(int) (written % ring.length)] = r;
             written++;
         }
-        events.publish(new RelayEvent.RequestServed(r.time(), r));
+        listener.requestServed(r);
     }
 
     /** Oldest first. */

@@ -1,4 +1,4 @@
-package io.relayconsole.relay;
+package io.relayconsole.serving;
 
 import io.relayconsole.model.DataKind;
 import io.relayconsole.model.FullDataSet;

@@ -1,4 +1,4 @@
-package io.relayconsole.relay;
+package io.relayconsole.serving;
 
 import java.time.Clock;
 import java.time.Instant;

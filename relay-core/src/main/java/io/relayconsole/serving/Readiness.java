@@ -1,4 +1,4 @@
-package io.relayconsole.relay;
+package io.relayconsole.serving;
 
 /** Whether an environment answers SDK requests now, and if not, with which status. */
 public enum Readiness {

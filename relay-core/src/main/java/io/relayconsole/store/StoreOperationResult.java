@@ -1,15 +1,15 @@
-package io.relayconsole.relay;
+package io.relayconsole.store;
 
 import java.time.Duration;
 
 /** What an operator's store operation did: items affected, how long it took, and the error if it failed. */
 public record StoreOperationResult(String operation, boolean success, int items, Duration duration, String message) {
 
-    static StoreOperationResult ok(String operation, int items, long startNanos, String message) {
+    public static StoreOperationResult ok(String operation, int items, long startNanos, String message) {
         return new StoreOperationResult(operation, true, items, since(startNanos), message);
     }
 
-    static StoreOperationResult failed(String operation, long startNanos, String message) {
+    public static StoreOperationResult failed(String operation, long startNanos, String message) {
         return new StoreOperationResult(operation, false, 0, since(startNanos), message);
     }
 

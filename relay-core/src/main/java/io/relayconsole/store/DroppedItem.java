@@ -1,4 +1,4 @@
-package io.relayconsole.store.dynamodb;
+package io.relayconsole.store;
 
 import io.relayconsole.model.DataKind;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package io.relayconsole.relay;
+package io.relayconsole.serving;
 
 import java.time.Clock;
 import java.util.ArrayList;
@@ -13,11 +13,11 @@ public final class SdkConnections {
     private final AtomicLong nextId = new AtomicLong(1);
     private final AtomicLong totalConnected = new AtomicLong();
     private final Clock clock;
-    private final RelayEventBus events;
+    private final ServingListener listener;
 
-    SdkConnections(Clock clock, RelayEventBus events) {
+    public SdkConnections(Clock clock, ServingListener listener) {
         this.clock = clock;
-        this.events = events;
+        this.listener = listener;
     }
 
     /** Registers a new stream; {@code disconnector} closes it when an operator asks. */
@@ -25,13 +25,13 @@ public final class SdkConnections {
         SdkConnection connection = new SdkConnection(nextId.getAndIncrement(), request, disconnector, clock);
         live.put(connection.id(), connection);
         totalConnected.incrementAndGet();
-        events.publish(new RelayEvent.SdkConnected(clock.instant(), connection.info()));
+        listener.sdkConnected(connection.info());
         return connection;
     }
 
     public void unregister(SdkConnection connection) {
         if (live.remove(connection.id()) != null) {
-            events.publish(new RelayEvent.SdkDisconnected(clock.instant(), connection.info()));
+            listener.sdkDisconnected(connection.info());
         }
     }
 

@@ -1,0 +1,48 @@
+package io.relayconsole.serving;
+
+import io.relayconsole.config.EnvironmentConfig;
+import io.relayconsole.model.DataKind;
+import io.relayconsole.model.FullDataSet;
+import io.relayconsole.model.Item;
+import io.relayconsole.store.StoreDescription;
+import io.relayconsole.store.StoreException;
+import io.relayconsole.store.StoreStatus;
+import io.relayconsole.upstream.DataSourceStatus;
+
+/**
+ * What the SDK-facing server needs of one environment: whether it answers, its data as SDKs are served (reads may
+ * throw {@link StoreException} when the store cannot answer, and the server answers 503), its health for
+ * {@code /status}, and its changes as they arrive.
+ */
+public interface ServedEnvironment {
+
+    String name();
+
+    EnvironmentConfig config();
+
+    boolean isRunning();
+
+    Readiness readiness();
+
+    DataSourceStatus dataSourceStatus();
+
+    StoreStatus storeStatus();
+
+    StoreDescription storeDescription();
+
+    /** Whether reads are answered from memory now, so a request may be answered on an I/O thread. */
+    boolean answersFromMemory();
+
+    /** Whether the store holds a complete data set. */
+    boolean hasData();
+
+    /** All flags and segments, as served. */
+    FullDataSet currentData();
+
+    /** One item, a tombstone, or null if unknown. */
+    Item item(DataKind kind, String key);
+
+    void addUpdateListener(UpdateListener listener);
+
+    void removeUpdateListener(UpdateListener listener);
+}
