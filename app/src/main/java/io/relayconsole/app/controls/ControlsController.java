@@ -1,6 +1,8 @@
 package io.relayconsole.app.controls;
 
 import io.relayconsole.app.shell.ConsoleContext;
+import io.relayconsole.app.shell.Engine;
+import io.relayconsole.app.ui.ResultText;
 import io.relayconsole.demo.FaultProxy;
 import io.relayconsole.relay.RelayEnvironment;
 import io.relayconsole.simulator.FlagSimulator;

@@ -1,7 +1,7 @@
 package io.relayconsole.app.upstream;
 
-import io.relayconsole.app.controls.Engine;
 import io.relayconsole.app.shell.ConsoleContext;
+import io.relayconsole.app.shell.Engine;
 import io.relayconsole.app.shell.LazyView;
 import io.relayconsole.app.shell.Screen;
 import io.relayconsole.relay.EnvironmentSnapshot;
