@@ -4,21 +4,18 @@ import io.relayconsole.app.shell.ConsoleContext;
 import io.relayconsole.app.shell.Engine;
 import io.relayconsole.app.shell.LazyView;
 import io.relayconsole.app.shell.Screen;
+import io.relayconsole.app.task.TaskExecutor.Lane;
 import io.relayconsole.relay.RelayEnvironment;
-import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
-import javafx.application.Platform;
 import javafx.scene.Node;
 import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.material2.Material2MZ;
 
 /**
  * Flags and segments of the selected environment. While shown, the rows are rebuilt at most once a second
- * (freshness is shown in whole seconds) on a background thread, and handed to the FX thread in one call; a
- * rebuild still running skips the next tick instead of queueing.
+ * (freshness is shown in whole seconds) on the console's views lane, and handed to the FX thread in one call;
+ * a rebuild still running skips the next tick instead of queueing.
  */
 public final class FlagsScreen implements Screen {
     private static final long REFRESH_MILLIS = 1000;
@@ -29,11 +26,6 @@ public final class FlagsScreen implements Screen {
     private final FlagsViewModel model = new FlagsViewModel();
     private final LazyView<FlagsView> view = new LazyView<>(() -> new FlagsView(model));
     private final AtomicBoolean building = new AtomicBoolean();
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "console-flags");
-        t.setDaemon(true);
-        return t;
-    });
     private boolean shown;
     private long lastRefresh;
 
@@ -60,14 +52,13 @@ public final class FlagsScreen implements Screen {
             model.empty("No environment selected");
             return;
         }
-        worker.execute(() -> {
+        context.tasks().run(Lane.VIEWS, () -> {
             try {
-                List<FlagRow> rows = builder.build(env.get());
-                Platform.runLater(() -> model.apply(rows));
+                return builder.build(env.get());
             } finally {
                 building.set(false);
             }
-        });
+        }, model::apply);
     }
 
     @Override
@@ -94,10 +85,5 @@ public final class FlagsScreen implements Screen {
     @Override
     public void hidden() {
         shown = false;
-    }
-
-    @Override
-    public void close() {
-        worker.shutdownNow();
     }
 }

@@ -11,10 +11,11 @@ import org.kordamp.ikonli.material2.Material2MZ;
 /** Replays the persistent-storage document's four diagrams and compares what the relay draws with them. */
 public final class ScenariosScreen implements Screen {
     private final ScenariosViewModel model = new ScenariosViewModel();
-    private final ScenariosController controller = new ScenariosController(model);
+    private final ScenariosController controller;
     private final LazyView<ScenariosView> view;
 
     public ScenariosScreen(ConsoleContext context) {
+        controller = new ScenariosController(model, context.tasks());
         view = new LazyView<>(() -> new ScenariosView(model, controller,
                 new MermaidExport(context, model.messageProperty()::set)));
     }
