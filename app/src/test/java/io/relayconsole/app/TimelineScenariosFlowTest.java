@@ -126,7 +126,7 @@ class TimelineScenariosFlowTest {
         });
 
         Path file = dir.resolve("timeline.mmd");
-        robot.interact(() -> timeline.timelineView().saveTo(file));
+        robot.interact(() -> timeline.view().saveTo(file));
         await().atMost(WAIT).untilAsserted(() -> assertThat(text(robot, "#timeline-message")).startsWith("\u2714 Saved"));
         assertThat(Files.readString(file)).startsWith("sequenceDiagram\n")
                 .contains("SDK1->>Relay Proxy: Polling request /sdk/latest-all")
