@@ -26,8 +26,8 @@ import javafx.stage.Stage;
  * with the built-in upstream, fed exactly as the app feeds them.
  */
 final class ConsoleFixture implements AutoCloseable {
-    final RelayService service = new RelayService();
-    final ConsoleContext context = new ConsoleContext(service);
+    final ConsoleContext context = new ConsoleContext();
+    final RelayService service = context.service();
     final FlagsScreen flags = new FlagsScreen(context);
     final StoreScreen store = new StoreScreen(context);
     final UpstreamScreen upstream = new UpstreamScreen(context);
@@ -41,7 +41,8 @@ final class ConsoleFixture implements AutoCloseable {
         stage.setScene(new Scene(window, 1280, 800));
         stage.show();
         service.start(DevelopmentConfig.create().withMain(MainConfig.defaults().withPort(0)))
-                .thenAccept(runtime -> Platform.runLater(() -> feed = new ConsoleFeed(runtime.relay(), context::apply)));
+                .thenAccept(runtime -> Platform.runLater(
+                        () -> feed = new ConsoleFeed(runtime.relay(), context::apply, context.tasks())));
     }
 
     /** Waits until the relay serves the development environment with data from the built-in upstream. */
@@ -67,6 +68,5 @@ final class ConsoleFixture implements AutoCloseable {
         }
         controls.controller().close();
         context.close();
-        service.close();
     }
 }

@@ -45,8 +45,8 @@ import org.testfx.framework.junit5.Start;
 @ExtendWith(ApplicationExtension.class)
 class TimelineScenariosFlowTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
-    private final RelayService service = new RelayService();
-    private final ConsoleContext context = new ConsoleContext(service);
+    private final ConsoleContext context = new ConsoleContext();
+    private final RelayService service = context.service();
     private TimelineScreen timeline;
     private ScenariosScreen scenarios;
     private ControlsScreen controls;
@@ -64,7 +64,8 @@ class TimelineScenariosFlowTest {
         stage.setScene(new Scene(window, 1280, 800));
         stage.show();
         service.start(DevelopmentConfig.create().withMain(MainConfig.defaults().withPort(0)))
-                .thenAccept(runtime -> Platform.runLater(() -> feed = new ConsoleFeed(runtime.relay(), context::apply)));
+                .thenAccept(runtime -> Platform.runLater(
+                        () -> feed = new ConsoleFeed(runtime.relay(), context::apply, context.tasks())));
     }
 
     @AfterEach
@@ -76,7 +77,6 @@ class TimelineScenariosFlowTest {
         controls.controller().close();
         timeline.close();
         context.close();
-        service.close();
         if (redis != null) {
             redis.close();
         }
@@ -126,7 +126,7 @@ class TimelineScenariosFlowTest {
         });
 
         Path file = dir.resolve("timeline.mmd");
-        robot.interact(() -> timeline.timelineView().saveTo(file));
+        robot.interact(() -> timeline.view().saveTo(file));
         await().atMost(WAIT).untilAsserted(() -> assertThat(text(robot, "#timeline-message")).startsWith("\u2714 Saved"));
         assertThat(Files.readString(file)).startsWith("sequenceDiagram\n")
                 .contains("SDK1->>Relay Proxy: Polling request /sdk/latest-all")

@@ -5,6 +5,8 @@ import io.relayconsole.backends.StoreBackends;
 import io.relayconsole.backends.StoreSettings;
 import io.relayconsole.store.DataStore;
 import io.relayconsole.app.shell.ConsoleContext;
+import io.relayconsole.app.shell.Engine;
+import io.relayconsole.app.ui.ResultText;
 import io.relayconsole.demo.FaultProxy;
 import io.relayconsole.relay.RelayEnvironment;
 import io.relayconsole.simulator.FlagSimulator;

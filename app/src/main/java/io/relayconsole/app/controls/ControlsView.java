@@ -1,6 +1,8 @@
 package io.relayconsole.app.controls;
 
 import io.relayconsole.app.shell.ConsoleContext;
+import io.relayconsole.app.store.StoreActionsPane;
+import io.relayconsole.app.ui.ViewParts;
 import io.relayconsole.simulator.UpstreamFault;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;

@@ -1,5 +1,6 @@
 package io.relayconsole.app.controls;
 
+import io.relayconsole.app.ui.ViewParts;
 import io.relayconsole.demo.FaultProxy;
 import java.time.Duration;
 import javafx.beans.binding.BooleanBinding;

@@ -1,47 +1,38 @@
 package io.relayconsole.app.flags;
 
-import io.relayconsole.app.controls.Engine;
+import io.relayconsole.app.shell.AbstractScreen;
 import io.relayconsole.app.shell.ConsoleContext;
-import io.relayconsole.app.shell.LazyView;
-import io.relayconsole.app.shell.Screen;
+import io.relayconsole.app.shell.Engine;
+import io.relayconsole.app.task.TaskExecutor.Lane;
 import io.relayconsole.relay.RelayEnvironment;
-import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
-import javafx.application.Platform;
-import javafx.scene.Node;
-import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.material2.Material2MZ;
 
 /**
  * Flags and segments of the selected environment. While shown, the rows are rebuilt at most once a second
- * (freshness is shown in whole seconds) on a background thread, and handed to the FX thread in one call; a
- * rebuild still running skips the next tick instead of queueing.
+ * (freshness is shown in whole seconds) on the console's views lane, and handed to the FX thread in one call;
+ * a rebuild still running skips the next tick instead of queueing.
  */
-public final class FlagsScreen implements Screen {
+public final class FlagsScreen extends AbstractScreen<FlagsView> {
     private static final long REFRESH_MILLIS = 1000;
 
-    private final ConsoleContext context;
     private final LastChangeTracker lastChanges = new LastChangeTracker();
     private final FlagRowsBuilder builder = new FlagRowsBuilder(lastChanges);
     private final FlagsViewModel model = new FlagsViewModel();
-    private final LazyView<FlagsView> view = new LazyView<>(() -> new FlagsView(model));
     private final AtomicBoolean building = new AtomicBoolean();
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "console-flags");
-        t.setDaemon(true);
-        return t;
-    });
-    private boolean shown;
     private long lastRefresh;
 
     public FlagsScreen(ConsoleContext context) {
-        this.context = context;
+        super(context, "Flags & segments", Material2MZ.OUTLINED_FLAG);
         context.addEventListener(lastChanges::onEvents);
         context.snapshotProperty().addListener((obs, old, snapshot) -> refresh(false));
         context.selectedEnvironmentProperty().addListener((obs, old, name) -> refresh(true));
+    }
+
+    @Override
+    protected FlagsView buildView() {
+        return new FlagsView(model);
     }
 
     public FlagsViewModel model() {
@@ -50,7 +41,7 @@ public final class FlagsScreen implements Screen {
 
     private void refresh(boolean now) {
         long time = System.currentTimeMillis();
-        if (!shown || (!now && time - lastRefresh < REFRESH_MILLIS) || !building.compareAndSet(false, true)) {
+        if (!isShown() || (!now && time - lastRefresh < REFRESH_MILLIS) || !building.compareAndSet(false, true)) {
             return;
         }
         lastRefresh = time;
@@ -60,44 +51,17 @@ public final class FlagsScreen implements Screen {
             model.empty("No environment selected");
             return;
         }
-        worker.execute(() -> {
+        context.tasks().run(Lane.VIEWS, () -> {
             try {
-                List<FlagRow> rows = builder.build(env.get());
-                Platform.runLater(() -> model.apply(rows));
+                return builder.build(env.get());
             } finally {
                 building.set(false);
             }
-        });
+        }, model::apply);
     }
 
     @Override
-    public String title() {
-        return "Flags & segments";
-    }
-
-    @Override
-    public Ikon icon() {
-        return Material2MZ.OUTLINED_FLAG;
-    }
-
-    @Override
-    public Node view() {
-        return view.get();
-    }
-
-    @Override
-    public void shown() {
-        shown = true;
+    protected void onShown() {
         refresh(true);
-    }
-
-    @Override
-    public void hidden() {
-        shown = false;
-    }
-
-    @Override
-    public void close() {
-        worker.shutdownNow();
     }
 }

@@ -1,32 +1,34 @@
 package io.relayconsole.app.logs;
 
+import io.relayconsole.app.shell.AbstractScreen;
 import io.relayconsole.app.shell.ConsoleContext;
 import io.relayconsole.app.shell.ConsoleFeed;
-import io.relayconsole.app.shell.LazyView;
-import io.relayconsole.app.shell.Screen;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
-import javafx.scene.Node;
 import javafx.util.Duration;
-import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.material2.Material2MZ;
 
 /**
  * The Logs screen. It drains the shared log buffer on its own FX timer at the feed's tick rate, so the log is
  * visible even when the relay failed to start (and the feed never ticks).
  */
-public final class LogsScreen implements Screen {
+public final class LogsScreen extends AbstractScreen<LogsView> {
     private final LogsViewModel model = new LogsViewModel();
-    private final LazyView<LogsView> view = new LazyView<>(() -> new LogsView(model));
     private final Timeline drain;
     private long next;
 
     public LogsScreen(ConsoleContext context) {
+        super(context, "Logs", Material2MZ.SUBJECT);
         drain = new Timeline(new KeyFrame(Duration.millis(ConsoleFeed.TICK_MILLIS), e -> drain()));
         drain.setCycleCount(Animation.INDEFINITE);
         drain.play();
         drain();
+    }
+
+    @Override
+    protected LogsView buildView() {
+        return new LogsView(model);
     }
 
     private void drain() {
@@ -42,23 +44,8 @@ public final class LogsScreen implements Screen {
     }
 
     @Override
-    public String title() {
-        return "Logs";
-    }
-
-    @Override
-    public Ikon icon() {
-        return Material2MZ.SUBJECT;
-    }
-
-    @Override
-    public Node view() {
-        return view.get();
-    }
-
-    @Override
     public void focusSearch() {
-        view.get().focusSearch();
+        view().focusSearch();
     }
 
     @Override

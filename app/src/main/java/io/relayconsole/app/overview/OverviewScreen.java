@@ -1,18 +1,15 @@
 package io.relayconsole.app.overview;
 
+import io.relayconsole.app.shell.AbstractScreen;
 import io.relayconsole.app.shell.ConsoleContext;
-import io.relayconsole.app.shell.LazyView;
-import io.relayconsole.app.shell.Screen;
-import javafx.scene.Node;
-import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.material2.Material2AL;
 
 /** The overview: the live topology of the selected environment and every environment at a glance. */
-public final class OverviewScreen implements Screen {
+public final class OverviewScreen extends AbstractScreen<OverviewView> {
     private final OverviewViewModel model = new OverviewViewModel();
-    private final LazyView<OverviewView> view = new LazyView<>(() -> new OverviewView(model));
 
     public OverviewScreen(ConsoleContext context) {
+        super(context, "Overview", Material2AL.DASHBOARD);
         context.snapshotProperty().addListener((obs, old, snapshot) -> {
             if (snapshot != null) {
                 model.apply(snapshot, context.selectedEnvironmentProperty().get());
@@ -22,32 +19,22 @@ public final class OverviewScreen implements Screen {
         model.topology().setPaused(true);
     }
 
+    @Override
+    protected OverviewView buildView() {
+        return new OverviewView(model);
+    }
+
     public OverviewViewModel model() {
         return model;
     }
 
     @Override
-    public String title() {
-        return "Overview";
-    }
-
-    @Override
-    public Ikon icon() {
-        return Material2AL.DASHBOARD;
-    }
-
-    @Override
-    public Node view() {
-        return view.get();
-    }
-
-    @Override
-    public void shown() {
+    protected void onShown() {
         model.topology().setPaused(false);
     }
 
     @Override
-    public void hidden() {
+    protected void onHidden() {
         model.topology().setPaused(true);
     }
 }

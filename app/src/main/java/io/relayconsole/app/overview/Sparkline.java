@@ -1,5 +1,6 @@
 package io.relayconsole.app.overview;
 
+import io.relayconsole.app.ui.RingBuffer;
 import javafx.scene.layout.Region;
 import javafx.scene.shape.Polyline;
 

@@ -1,5 +1,6 @@
 package io.relayconsole.app.overview;
 
+import io.relayconsole.app.ui.RingBuffer;
 import io.relayconsole.relay.EnvironmentSnapshot;
 import io.relayconsole.relay.RelayEvent;
 import io.relayconsole.relay.RelaySnapshot;

@@ -1,6 +1,7 @@
 package io.relayconsole.app.scenarios;
 
 import io.relayconsole.app.shell.ConsoleFeed;
+import io.relayconsole.app.task.TaskExecutor;
 import io.relayconsole.app.timeline.StepBuffer;
 import io.relayconsole.demo.Scenario;
 import io.relayconsole.demo.ScenarioProgress;
@@ -9,33 +10,30 @@ import io.relayconsole.demo.ScenarioRunner;
 import io.relayconsole.timeline.TimelineStep;
 import java.util.List;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.application.Platform;
 import javafx.util.Duration;
 
 /**
- * Runs scenarios on a thread of its own (each builds its own relay, upstream and demo database, so the
- * console's relay is never disturbed; they take seconds, so they do not hold up the console's command thread).
+ * Runs scenarios on the console's scenarios lane (each builds its own relay, upstream and demo database, so the
+ * console's relay is never disturbed; they take seconds, so they do not hold up the engine commands).
  * Progress is buffered and shown once per tick; each scenario's end is one hand-over to the FX thread.
  */
 public final class ScenariosController implements AutoCloseable {
     private final ScenariosViewModel model;
     private final ScenarioRunner runner = new ScenarioRunner();
     private final StepBuffer steps = new StepBuffer(10_000);
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "console-scenarios");
-        t.setDaemon(true);
-        return t;
-    });
+    private final TaskExecutor tasks;
     private final javafx.animation.Timeline ticker;
+    private Future<?> playing;
     private volatile String currentAction;
     private volatile boolean cancelled;
 
-    public ScenariosController(ScenariosViewModel model) {
+    public ScenariosController(ScenariosViewModel model, TaskExecutor tasks) {
         this.model = model;
+        this.tasks = tasks;
         ticker = new javafx.animation.Timeline(new KeyFrame(Duration.millis(ConsoleFeed.TICK_MILLIS), e -> tick()));
         ticker.setCycleCount(Animation.INDEFINITE);
     }
@@ -64,7 +62,7 @@ public final class ScenariosController implements AutoCloseable {
         cancelled = false;
         model.runningProperty().set(true);
         ticker.play();
-        worker.execute(() -> {
+        playing = tasks.execute(TaskExecutor.Lane.SCENARIOS, () -> {
             for (Scenario s : scenarios) {
                 if (cancelled || !playOne(s)) {
                     break;
@@ -121,6 +119,8 @@ public final class ScenariosController implements AutoCloseable {
     public void close() {
         runner.cancel();
         ticker.stop();
-        worker.shutdownNow();
+        if (playing != null) {
+            playing.cancel(true);
+        }
     }
 }

@@ -1,22 +1,23 @@
 package io.relayconsole.app.scenarios;
 
+import io.relayconsole.app.shell.AbstractScreen;
 import io.relayconsole.app.shell.ConsoleContext;
-import io.relayconsole.app.shell.LazyView;
-import io.relayconsole.app.shell.Screen;
 import io.relayconsole.app.timeline.MermaidExport;
-import javafx.scene.Node;
-import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.material2.Material2MZ;
 
 /** Replays the persistent-storage document's four diagrams and compares what the relay draws with them. */
-public final class ScenariosScreen implements Screen {
+public final class ScenariosScreen extends AbstractScreen<ScenariosView> {
     private final ScenariosViewModel model = new ScenariosViewModel();
-    private final ScenariosController controller = new ScenariosController(model);
-    private final LazyView<ScenariosView> view;
+    private final ScenariosController controller;
 
     public ScenariosScreen(ConsoleContext context) {
-        view = new LazyView<>(() -> new ScenariosView(model, controller,
-                new MermaidExport(context, model.messageProperty()::set)));
+        super(context, "Scenarios", Material2MZ.SLOW_MOTION_VIDEO);
+        controller = new ScenariosController(model, context.tasks());
+    }
+
+    @Override
+    protected ScenariosView buildView() {
+        return new ScenariosView(model, controller, new MermaidExport(context, model.messageProperty()::set));
     }
 
     public ScenariosViewModel model() {
@@ -25,21 +26,6 @@ public final class ScenariosScreen implements Screen {
 
     public ScenariosController controller() {
         return controller;
-    }
-
-    @Override
-    public String title() {
-        return "Scenarios";
-    }
-
-    @Override
-    public Ikon icon() {
-        return Material2MZ.SLOW_MOTION_VIDEO;
-    }
-
-    @Override
-    public Node view() {
-        return view.get();
     }
 
     /** Cancels a scenario in progress and stops its relay. */

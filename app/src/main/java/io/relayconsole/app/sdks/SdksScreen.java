@@ -1,25 +1,20 @@
 package io.relayconsole.app.sdks;
 
+import io.relayconsole.app.shell.AbstractScreen;
 import io.relayconsole.app.shell.ConsoleContext;
-import io.relayconsole.app.shell.LazyView;
-import io.relayconsole.app.shell.Screen;
 import io.relayconsole.relay.EnvironmentSnapshot;
 import io.relayconsole.relay.Relay;
-import javafx.scene.Node;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
-import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.material2.Material2AL;
 
 /** The SDKs screen: who is connected, who was refused and why, and disconnecting one SDK. */
-public final class SdksScreen implements Screen {
-    private final ConsoleContext context;
+public final class SdksScreen extends AbstractScreen<SdksView> {
     private final SdksViewModel model = new SdksViewModel();
-    private final LazyView<SdksView> view = new LazyView<>(this::buildView);
     private boolean seeded;
 
     public SdksScreen(ConsoleContext context) {
-        this.context = context;
+        super(context, "SDKs", Material2AL.DEVICES);
         context.snapshotProperty().addListener((obs, old, snapshot) -> {
             if (snapshot == null) {
                 return;
@@ -34,7 +29,8 @@ public final class SdksScreen implements Screen {
         context.addEventListener(model::applyEvents);
     }
 
-    private SdksView buildView() {
+    @Override
+    protected SdksView buildView() {
         SdksView built = new SdksView(model);
         built.onDisconnect(this::confirmDisconnect);
         return built;
@@ -51,17 +47,17 @@ public final class SdksScreen implements Screen {
                         + "retry delay.", ButtonType.CANCEL, ButtonType.OK);
         confirm.setHeaderText("Disconnect this SDK?");
         confirm.setTitle("Disconnect SDK");
-        if (view.get().getScene() != null) {
-            confirm.initOwner(view.get().getScene().getWindow());
+        if (view().getScene() != null) {
+            confirm.initOwner(view().getScene().getWindow());
         }
         confirm.showAndWait().filter(ButtonType.OK::equals).ifPresent(ok -> disconnect(row));
     }
 
     private void disconnect(SdkRow row) {
         relay().ifPresent(relay -> context.run(() -> relay.connections().disconnect(row.id()),
-                closed -> view.get().showResult(closed ? "Disconnected " + row.describe()
+                closed -> view().showResult(closed ? "Disconnected " + row.describe()
                         : row.describe() + " had already disconnected"),
-                error -> view.get().showResult("Could not disconnect " + row.describe() + ": " + error.getMessage())));
+                error -> view().showResult("Could not disconnect " + row.describe() + ": " + error.getMessage())));
     }
 
     public SdksViewModel model() {
@@ -69,22 +65,7 @@ public final class SdksScreen implements Screen {
     }
 
     @Override
-    public String title() {
-        return "SDKs";
-    }
-
-    @Override
-    public Ikon icon() {
-        return Material2AL.DEVICES;
-    }
-
-    @Override
-    public Node view() {
-        return view.get();
-    }
-
-    @Override
     public void focusSearch() {
-        view.get().focusSearch();
+        view().focusSearch();
     }
 }

@@ -1,26 +1,25 @@
 package io.relayconsole.app.service;
 
+import io.relayconsole.app.task.TaskExecutor;
 import io.relayconsole.config.RelayConfig;
 import io.relayconsole.relay.RelayOptions;
 import io.relayconsole.relay.RelayRuntime;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
- * Owns the engine the console hosts. Starting and stopping do network I/O, so they run on the service's own
- * thread; callers get futures and must hop back to the FX thread themselves.
+ * Owns the engine the console hosts. Starting does network I/O, so it runs on the engine lane, ahead of any
+ * engine command; callers get a future and must hop back to the FX thread themselves.
  */
 public final class RelayService implements AutoCloseable {
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "console-relay-service");
-        t.setDaemon(true);
-        return t;
-    });
+    private final TaskExecutor tasks;
     private volatile RelayRuntime runtime;
 
+    public RelayService(TaskExecutor tasks) {
+        this.tasks = tasks;
+    }
+
     public CompletableFuture<RelayRuntime> start(RelayConfig config) {
-        return CompletableFuture.supplyAsync(() -> {
+        return tasks.supply(TaskExecutor.Lane.ENGINE, () -> {
             try {
                 runtime = RelayRuntime.start(config, RelayOptions.builder().storesFrom(config).build());
                 return runtime;
@@ -28,7 +27,7 @@ public final class RelayService implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while starting the relay", e);
             }
-        }, worker);
+        });
     }
 
     public RelayRuntime runtime() {
@@ -42,6 +41,5 @@ public final class RelayService implements AutoCloseable {
         if (r != null) {
             r.close();
         }
-        worker.shutdownNow();
     }
 }

@@ -2,16 +2,14 @@ package io.relayconsole.app.shell;
 
 import io.relayconsole.app.preferences.ConsolePreferences;
 import io.relayconsole.app.service.RelayService;
+import io.relayconsole.app.task.TaskExecutor;
 import io.relayconsole.relay.RelayEvent;
 import io.relayconsole.relay.RelaySnapshot;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-import javafx.application.Platform;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -19,34 +17,35 @@ import javafx.beans.property.StringProperty;
 
 /**
  * What every screen shares: the engine service, the latest snapshot and event batches (FX thread only), the
- * selected environment, and a way to run engine commands off the FX thread.
+ * selected environment, and the console's background threads (engine commands run off the FX thread). It owns
+ * the task executor and the engine service, and closing it stops both, once.
  */
 public final class ConsoleContext implements AutoCloseable {
-    private final RelayService service;
+    private final TaskExecutor tasks = new TaskExecutor();
+    private final RelayService service = new RelayService(tasks);
     private final ConsolePreferences preferences;
     private final ObjectProperty<RelaySnapshot> snapshot = new SimpleObjectProperty<>();
     private final StringProperty startupError = new SimpleStringProperty();
     private volatile Runnable refresher = () -> { };
     private final StringProperty selectedEnvironment = new SimpleStringProperty();
     private final List<Consumer<List<RelayEvent>>> eventListeners = new CopyOnWriteArrayList<>();
-    private final ExecutorService commands = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "console-commands");
-        t.setDaemon(true);
-        return t;
-    });
 
-    public ConsoleContext(RelayService service, ConsolePreferences preferences) {
-        this.service = service;
+    public ConsoleContext(ConsolePreferences preferences) {
         this.preferences = preferences;
     }
 
     /** A context whose preferences are the user's own. */
-    public ConsoleContext(RelayService service) {
-        this(service, ConsolePreferences.forUser());
+    public ConsoleContext() {
+        this(ConsolePreferences.forUser());
     }
 
     public RelayService service() {
         return service;
+    }
+
+    /** The console's background threads; results come back on the FX thread. */
+    public TaskExecutor tasks() {
+        return tasks;
     }
 
     /** Settings that persist between runs (geometry, theme, connection profiles...). */
@@ -98,24 +97,17 @@ public final class ConsoleContext implements AutoCloseable {
     }
 
     /**
-     * Runs an engine command (which may do network or store I/O) off the FX thread and delivers its result, or
-     * its failure, back on the FX thread.
+     * Runs an engine command (which may do network or store I/O) off the FX thread, after the commands given
+     * before it, and delivers its result, or its failure, back on the FX thread.
      */
     public <T> CompletableFuture<T> run(Supplier<T> command, Consumer<T> onFxThread, Consumer<Throwable> onError) {
-        CompletableFuture<T> future = CompletableFuture.supplyAsync(command, commands);
-        future.whenComplete((result, error) -> Platform.runLater(() -> {
-            if (error != null) {
-                onError.accept(error instanceof java.util.concurrent.CompletionException && error.getCause() != null
-                        ? error.getCause() : error);
-            } else {
-                onFxThread.accept(result);
-            }
-        }));
-        return future;
+        return tasks.run(TaskExecutor.Lane.ENGINE, command, onFxThread, onError);
     }
 
+    /** Stops the background threads (interrupting a running command), then the engine. */
     @Override
     public void close() {
-        commands.shutdownNow();
+        tasks.close();
+        service.close();
     }
 }

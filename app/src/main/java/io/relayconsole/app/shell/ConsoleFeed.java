@@ -1,16 +1,16 @@
 package io.relayconsole.app.shell;
 
+import io.relayconsole.app.task.TaskExecutor;
 import io.relayconsole.relay.Relay;
 import io.relayconsole.relay.RelayEvent;
 import io.relayconsole.relay.RelayListener;
 import io.relayconsole.relay.RelaySnapshot;
 import java.util.ArrayList;
 import java.util.List;
+import java.time.Duration;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
@@ -20,8 +20,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Feeds the console from the engine at a bounded rate. Relay events are buffered as they happen (on the relay's
- * event thread); a few times a second a background thread takes a snapshot (which may touch a store) and hands
- * snapshot plus buffered events to the FX thread in one call. At most one hand-over is pending: a busy FX thread
+ * event thread); a few times a second the console's feed lane takes a snapshot (which may touch a store) and
+ * hands snapshot plus buffered events to the FX thread in one call. At most one hand-over is pending: a busy FX thread
  * skips ticks rather than queueing them, and a full buffer drops (and counts) events rather than grow.
  */
 public final class ConsoleFeed implements RelayListener, AutoCloseable {
@@ -34,18 +34,17 @@ public final class ConsoleFeed implements RelayListener, AutoCloseable {
     private final BlockingQueue<RelayEvent> buffer = new ArrayBlockingQueue<>(BUFFER);
     private final AtomicLong dropped = new AtomicLong();
     private final AtomicBoolean pending = new AtomicBoolean();
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "console-feed");
-        t.setDaemon(true);
-        return t;
-    });
+    private final TaskExecutor tasks;
+    private final Future<?> ticks;
+    private volatile boolean closed;
 
     /** {@code onFxThread} receives each tick's snapshot and the events since the previous tick, oldest first. */
-    public ConsoleFeed(Relay relay, BiConsumer<RelaySnapshot, List<RelayEvent>> onFxThread) {
+    public ConsoleFeed(Relay relay, BiConsumer<RelaySnapshot, List<RelayEvent>> onFxThread, TaskExecutor tasks) {
         this.relay = relay;
         this.onFxThread = onFxThread;
+        this.tasks = tasks;
         relay.addListener(this);
-        timer.scheduleWithFixedDelay(() -> tick(onFxThread), 0, TICK_MILLIS, TimeUnit.MILLISECONDS);
+        ticks = tasks.repeat(TaskExecutor.Lane.FEED, Duration.ofMillis(TICK_MILLIS), this::tick);
     }
 
     @Override
@@ -58,8 +57,9 @@ public final class ConsoleFeed implements RelayListener, AutoCloseable {
     /** Takes a snapshot now instead of waiting for the next tick (still at most one hand-over pending). */
     public void refreshNow() {
         try {
-            timer.execute(() -> tick(onFxThread));
-        } catch (java.util.concurrent.RejectedExecutionException closed) {
+            // On the feed lane, so it never runs beside a tick.
+            tasks.execute(TaskExecutor.Lane.FEED, this::tick);
+        } catch (java.util.concurrent.RejectedExecutionException closing) {
             // The console is closing; nothing to refresh.
         }
     }
@@ -69,8 +69,8 @@ public final class ConsoleFeed implements RelayListener, AutoCloseable {
         return dropped.get();
     }
 
-    private void tick(BiConsumer<RelaySnapshot, List<RelayEvent>> onFxThread) {
-        if (pending.get()) {
+    private void tick() {
+        if (closed || pending.get()) {
             return;
         }
         try {
@@ -89,7 +89,8 @@ public final class ConsoleFeed implements RelayListener, AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
         relay.removeListener(this);
-        timer.shutdownNow();
+        ticks.cancel(true);
     }
 }

@@ -2,7 +2,7 @@ package io.relayconsole.app.shell;
 
 import io.relayconsole.app.preferences.ConsolePreferences;
 import io.relayconsole.app.preferences.WindowGeometry;
-import io.relayconsole.app.service.RelayService;
+import io.relayconsole.app.task.TaskExecutor;
 import io.relayconsole.config.ConfigException;
 import java.net.URL;
 import java.util.List;
@@ -16,15 +16,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One run of the console in a stage: builds the window around the given screens, starts the engine from the
- * configuration source off the FX thread, feeds the screens, and restores and saves the preferences. The app
- * and the UI tests both open the console through this class.
+ * One run of the console in a stage: builds the window around the given screens, loads the configuration and
+ * starts the engine off the FX thread (on the engine lane), feeds the screens, and restores and saves the
+ * preferences. The app and the UI tests both open the console through this class.
  */
 public final class ConsoleSession implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ConsoleSession.class);
 
     private final Stage stage;
-    private final RelayService service = new RelayService();
     private final ConsoleContext context;
     private final MainWindow window;
     private final ThemeSwitcher themes;
@@ -36,7 +35,7 @@ public final class ConsoleSession implements AutoCloseable {
     private ConsoleSession(Stage stage, ConfigSource source, ConsolePreferences preferences,
                            Function<ConsoleContext, List<Screen>> screens) {
         this.stage = stage;
-        this.context = new ConsoleContext(service, preferences);
+        this.context = new ConsoleContext(preferences);
         this.themes = new ThemeSwitcher(preferences);
         HeaderModel headerModel = new HeaderModel();
         HeaderView header = new HeaderView(headerModel);
@@ -74,14 +73,14 @@ public final class ConsoleSession implements AutoCloseable {
         stage.show();
         ErrorReporter.install(stage);
 
-        this.started = CompletableFuture.supplyAsync(source.loader())
-                .thenCompose(service::start)
+        this.started = context.tasks().supply(TaskExecutor.Lane.ENGINE, source.loader())
+                .thenCompose(context.service()::start)
                 .thenAccept(runtime -> {
                     if (closed) {
                         return;
                     }
                     preferences.saveLastConfiguration(source.file());
-                    feed = new ConsoleFeed(runtime.relay(), context::apply);
+                    feed = new ConsoleFeed(runtime.relay(), context::apply, context.tasks());
                     context.setRefresher(feed::refreshNow);
                 })
                 .whenComplete((ok, error) -> {
@@ -145,7 +144,7 @@ public final class ConsoleSession implements AutoCloseable {
         return "the relay could not start: " + t.getMessage();
     }
 
-    /** Saves the window geometry and stops the feed and the engine. FX thread. */
+    /** Saves the window geometry; stops the feed, the screens, the background threads and the engine. FX thread. */
     @Override
     public void close() {
         closed = true;
@@ -165,6 +164,5 @@ public final class ConsoleSession implements AutoCloseable {
             }
         }
         context.close();
-        service.close();
     }
 }

@@ -4,9 +4,10 @@ import javafx.scene.Node;
 import org.kordamp.ikonli.Ikon;
 
 /**
- * One screen of the console (Overview, SDKs, Flags, ...). A screen feeds its view model from the moment it exists
- * and builds its view the first time {@link #view()} is called (see {@link LazyView}); the window shows one at a
- * time and tells it when it becomes visible, so a hidden screen can pause its charts.
+ * One screen of the console (Overview, SDKs, Flags, ...), as the window sees it. A screen feeds its view model
+ * from the moment it exists and builds its view the first time {@link #view()} is called; the window shows one
+ * at a time and tells it when it becomes visible, so a hidden screen can pause its charts. Screens extend
+ * {@link AbstractScreen}, which holds this shared lifecycle.
  */
 public interface Screen {
 

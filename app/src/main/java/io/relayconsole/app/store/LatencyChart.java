@@ -1,5 +1,6 @@
 package io.relayconsole.app.store;
 
+import io.relayconsole.app.ui.RingBuffer;
 import javafx.scene.control.Label;
 import javafx.scene.layout.Region;
 import javafx.scene.shape.Line;
@@ -10,13 +11,13 @@ import javafx.scene.shape.Polyline;
  * nodes per point). Colours come from the stylesheet, so light and dark themes both work.
  */
 final class LatencyChart extends Region {
-    private final LatencyHistory history;
+    private final RingBuffer history;
     private final Polyline line = new Polyline();
     private final Line axis = new Line();
     private final Label scale = new Label();
     private final Double[] points;
 
-    LatencyChart(LatencyHistory history) {
+    LatencyChart(RingBuffer history) {
         this.history = history;
         this.points = new Double[history.capacity() * 2];
         line.getStyleClass().add("latency-line");

@@ -1,8 +1,8 @@
 package io.relayconsole.app.store;
 
-import io.relayconsole.app.controls.Engine;
-import io.relayconsole.app.controls.ResultText;
 import io.relayconsole.app.shell.ConsoleContext;
+import io.relayconsole.app.shell.Engine;
+import io.relayconsole.app.ui.ResultText;
 import io.relayconsole.backends.ConnectionCheck;
 import io.relayconsole.backends.StoreBackends;
 import io.relayconsole.backends.StoreSettings;

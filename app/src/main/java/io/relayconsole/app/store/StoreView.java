@@ -1,8 +1,7 @@
 package io.relayconsole.app.store;
 
-import io.relayconsole.app.controls.ViewParts;
-import io.relayconsole.app.controls.StoreActionsPane;
 import io.relayconsole.app.shell.ConsoleContext;
+import io.relayconsole.app.ui.ViewParts;
 import javafx.beans.property.StringProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;

@@ -1,5 +1,6 @@
 package io.relayconsole.app.store;
 
+import io.relayconsole.app.ui.RingBuffer;
 import io.relayconsole.relay.EnvironmentSnapshot;
 import io.relayconsole.store.StoreStatus;
 import java.time.Duration;
@@ -20,7 +21,7 @@ public final class StoreViewModel {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
 
     private final StoreForm form = new StoreForm();
-    private final LatencyHistory latency = new LatencyHistory(120);
+    private final RingBuffer latency = new RingBuffer(120);
     private final ReadOnlyStringWrapper backendLabel = new ReadOnlyStringWrapper("—");
     private final ReadOnlyStringWrapper state = new ReadOnlyStringWrapper("—");
     private final ReadOnlyBooleanWrapper available = new ReadOnlyBooleanWrapper(true);
@@ -99,7 +100,7 @@ public final class StoreViewModel {
         return form;
     }
 
-    public LatencyHistory latency() {
+    public RingBuffer latency() {
         return latency;
     }
 

@@ -1,13 +1,10 @@
 package io.relayconsole.app.timeline;
 
+import io.relayconsole.app.shell.AbstractScreen;
 import io.relayconsole.app.shell.ConsoleContext;
-import io.relayconsole.app.shell.LazyView;
-import io.relayconsole.app.shell.Screen;
 import io.relayconsole.relay.RelayRuntime;
 import io.relayconsole.relay.RelaySnapshot;
 import io.relayconsole.timeline.TimelineRecorder;
-import javafx.scene.Node;
-import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.material2.Material2MZ;
 
 /**
@@ -16,19 +13,21 @@ import org.kordamp.ikonli.material2.Material2MZ;
  * (at the first snapshot), and start-up steps that happen before that are not drawn. Recorded steps are
  * buffered off the FX thread and applied once per feed tick.
  */
-public final class TimelineScreen implements Screen {
-    private final ConsoleContext context;
+public final class TimelineScreen extends AbstractScreen<TimelineView> {
     private final TimelineViewModel model = new TimelineViewModel();
     private final StepBuffer buffer = new StepBuffer(TimelineRecorder.DEFAULT_CAPACITY * 4);
-    private final LazyView<TimelineView> view;
     private volatile TimelineRecorder recorder;
 
     public TimelineScreen(ConsoleContext context) {
-        this.context = context;
-        this.view = new LazyView<>(() -> new TimelineView(model,
-                new MermaidExport(context, model.messageProperty()::set), this::clear, this::reload));
+        super(context, "Timeline", Material2MZ.TIMELINE);
         context.snapshotProperty().addListener((obs, old, snapshot) -> tick(snapshot));
         context.selectedEnvironmentProperty().addListener((obs, old, env) -> reload());
+    }
+
+    @Override
+    protected TimelineView buildView() {
+        return new TimelineView(model, new MermaidExport(context, model.messageProperty()::set), this::clear,
+                this::reload);
     }
 
     /** Once per feed tick: attach on the first one, then apply the buffered steps in one go. */
@@ -84,10 +83,6 @@ public final class TimelineScreen implements Screen {
         return model;
     }
 
-    public TimelineView timelineView() {
-        return view.get();
-    }
-
     @Override
     public void close() {
         TimelineRecorder r = recorder;
@@ -96,20 +91,5 @@ public final class TimelineScreen implements Screen {
             r.removeListener(buffer);
             r.close();
         }
-    }
-
-    @Override
-    public String title() {
-        return "Timeline";
-    }
-
-    @Override
-    public Ikon icon() {
-        return Material2MZ.TIMELINE;
-    }
-
-    @Override
-    public Node view() {
-        return view.get();
     }
 }

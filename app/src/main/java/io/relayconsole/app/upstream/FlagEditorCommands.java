@@ -1,8 +1,8 @@
 package io.relayconsole.app.upstream;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.relayconsole.app.controls.Engine;
 import io.relayconsole.app.shell.ConsoleContext;
+import io.relayconsole.app.shell.Engine;
 import io.relayconsole.model.DataKind;
 import io.relayconsole.model.Item;
 import io.relayconsole.model.Json;

@@ -1,37 +1,30 @@
 package io.relayconsole.app.upstream;
 
-import io.relayconsole.app.controls.Engine;
+import io.relayconsole.app.shell.AbstractScreen;
 import io.relayconsole.app.shell.ConsoleContext;
-import io.relayconsole.app.shell.LazyView;
-import io.relayconsole.app.shell.Screen;
+import io.relayconsole.app.shell.Engine;
 import io.relayconsole.relay.EnvironmentSnapshot;
 import java.time.Instant;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
-import javafx.scene.Node;
 import javafx.util.Duration;
-import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.material2.Material2AL;
 
 /** The selected environment's upstream connection and the built-in upstream's flag editor. */
-public final class UpstreamScreen implements Screen {
-    private final ConsoleContext context;
+public final class UpstreamScreen extends AbstractScreen<UpstreamView> {
     private final UpstreamViewModel model = new UpstreamViewModel();
     private final FlagEditorViewModel editor = new FlagEditorViewModel();
     private final FlagEditorCommands commands;
-    private final LazyView<UpstreamView> view;
     // The countdown moves each second between snapshots; no I/O, FX thread only.
     private final Timeline countdown = new Timeline(new KeyFrame(Duration.seconds(1), e -> model.tick(Instant.now())));
-    private boolean shown;
 
     public UpstreamScreen(ConsoleContext context) {
-        this.context = context;
+        super(context, "Upstream", Material2AL.CLOUD_QUEUE);
         commands = new FlagEditorCommands(context, editor);
-        view = new LazyView<>(() -> new UpstreamView(model, this::reconnect, editor, commands));
         countdown.setCycleCount(Animation.INDEFINITE);
         context.snapshotProperty().addListener((obs, old, snapshot) -> {
-            if (snapshot == null || !shown) {
+            if (snapshot == null || !isShown()) {
                 return;
             }
             for (EnvironmentSnapshot env : snapshot.environments()) {
@@ -47,6 +40,11 @@ public final class UpstreamScreen implements Screen {
         });
     }
 
+    @Override
+    protected UpstreamView buildView() {
+        return new UpstreamView(model, this::reconnect, editor, commands);
+    }
+
     public UpstreamViewModel model() {
         return model;
     }
@@ -60,30 +58,13 @@ public final class UpstreamScreen implements Screen {
     }
 
     @Override
-    public String title() {
-        return "Upstream";
-    }
-
-    @Override
-    public Ikon icon() {
-        return Material2AL.CLOUD_QUEUE;
-    }
-
-    @Override
-    public Node view() {
-        return view.get();
-    }
-
-    @Override
-    public void shown() {
-        shown = true;
+    protected void onShown() {
         commands.refresh();
         countdown.play();
     }
 
     @Override
-    public void hidden() {
-        shown = false;
+    protected void onHidden() {
         countdown.stop();
     }
 }

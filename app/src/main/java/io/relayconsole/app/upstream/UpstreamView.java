@@ -1,6 +1,6 @@
 package io.relayconsole.app.upstream;
 
-import io.relayconsole.app.controls.ViewParts;
+import io.relayconsole.app.ui.ViewParts;
 import io.relayconsole.model.DataKind;
 import javafx.beans.value.ObservableValue;
 import javafx.geometry.Insets;

@@ -55,16 +55,6 @@ class TopologyModelTest {
     }
 
     @Test
-    void ringBufferKeepsTheNewestSamplesInOrder() {
-        RingBuffer ring = new RingBuffer(3);
-        for (int i = 1; i <= 5; i++) {
-            ring.add(i);
-        }
-        assertThat(List.of(ring.get(0), ring.get(1), ring.get(2))).containsExactly(3.0, 4.0, 5.0);
-        assertThat(ring.max()).isEqualTo(5.0);
-    }
-
-    @Test
     void rateIsSmoothedOverTheWindow() {
         RateWindow rate = new RateWindow(5);
         Instant t = NOW;

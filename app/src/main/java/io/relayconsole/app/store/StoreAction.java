@@ -1,4 +1,4 @@
-package io.relayconsole.app.controls;
+package io.relayconsole.app.store;
 
 import io.relayconsole.relay.RelayEnvironment;
 import io.relayconsole.store.StoreOperationResult;

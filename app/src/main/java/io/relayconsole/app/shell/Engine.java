@@ -1,6 +1,5 @@
-package io.relayconsole.app.controls;
+package io.relayconsole.app.shell;
 
-import io.relayconsole.app.shell.ConsoleContext;
 import io.relayconsole.relay.RelayEnvironment;
 import io.relayconsole.relay.RelayRuntime;
 import io.relayconsole.simulator.FlagSimulator;

@@ -1,4 +1,4 @@
-package io.relayconsole.app.controls;
+package io.relayconsole.app.ui;
 
 import io.relayconsole.store.StoreOperationResult;
 

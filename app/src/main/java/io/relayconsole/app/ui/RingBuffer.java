@@ -1,6 +1,9 @@
-package io.relayconsole.app.overview;
+package io.relayconsole.app.ui;
 
-/** A fixed number of the latest samples, for sparklines: adding never allocates, the oldest falls off. */
+/**
+ * The latest samples of a chart (the overview's sparklines, the store's latency chart), oldest first: a fixed
+ * ring, so adding never allocates and the oldest sample falls off.
+ */
 public final class RingBuffer {
     private final double[] values;
     private int size;

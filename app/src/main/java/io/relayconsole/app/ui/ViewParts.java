@@ -1,4 +1,4 @@
-package io.relayconsole.app.controls;
+package io.relayconsole.app.ui;
 
 import javafx.beans.value.ObservableValue;
 import javafx.geometry.Insets;

@@ -1,6 +1,8 @@
-package io.relayconsole.app.controls;
+package io.relayconsole.app.store;
 
 import io.relayconsole.app.shell.ConsoleContext;
+import io.relayconsole.app.shell.Engine;
+import io.relayconsole.app.ui.ResultText;
 import io.relayconsole.relay.RelayEnvironment;
 import java.util.Optional;
 import javafx.geometry.Pos;

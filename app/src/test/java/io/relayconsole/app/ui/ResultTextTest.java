@@ -1,4 +1,4 @@
-package io.relayconsole.app.controls;
+package io.relayconsole.app.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,16 +6,7 @@ import io.relayconsole.store.StoreOperationResult;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
-class StoreActionTest {
-
-    @Test
-    void eachConfirmationNamesTheEnvironmentAndTheEffect() {
-        assertThat(StoreAction.CLEAR.confirmation("development")).isEqualTo("Clear the cache of 'development'? "
-                + "The next SDK request reads the store; if the store is down, new SDKs get 503.");
-        for (StoreAction action : StoreAction.values()) {
-            assertThat(action.confirmation("staging")).contains("'staging'").endsWith(".");
-        }
-    }
+class ResultTextTest {
 
     @Test
     void resultsSayItemsDurationAndError() {
