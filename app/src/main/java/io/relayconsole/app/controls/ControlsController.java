@@ -64,6 +64,10 @@ public final class ControlsController implements AutoCloseable {
 
     // ---- upstream outage (built-in upstream only) ----
 
+    public void bringUpstreamBack() {
+        setUpstreamFault(UpstreamFault.NONE);
+    }
+
     public void setUpstreamFault(UpstreamFault fault) {
         Optional<FlagSimulator> simulator = Engine.simulator(context);
         if (simulator.isEmpty()) {

@@ -67,7 +67,7 @@ public final class ControlsView extends ScrollPane {
         down.setOnAction(e -> controller.setUpstreamFault(model.chosenFaultProperty().get()));
         Button back = new Button("Bring upstream back", new FontIcon(Material2AL.CLOUD_DONE));
         back.setId("upstream-back");
-        back.setOnAction(e -> controller.setUpstreamFault(UpstreamFault.NONE));
+        back.setOnAction(e -> controller.bringUpstreamBack());
         down.disableProperty().bind(model.simulatorAvailableProperty().not().or(model.busyProperty()));
         back.disableProperty().bind(model.upstreamDownProperty().not().or(model.busyProperty()));
         fault.disableProperty().bind(model.simulatorAvailableProperty().not());

@@ -3,6 +3,7 @@ package io.relayconsole.app.controls;
 import io.relayconsole.demo.FaultProxy;
 import io.relayconsole.simulator.UpstreamFault;
 import java.util.List;
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -26,6 +27,8 @@ public final class ControlsViewModel {
     private final BooleanProperty redisRunning = new SimpleBooleanProperty();
     private final StringProperty redisStatus = new SimpleStringProperty("No demo Redis running.");
     private final ObjectProperty<FaultProxy.State> proxyState = new SimpleObjectProperty<>();
+    private final BooleanBinding proxyCut = proxyState.isEqualTo(FaultProxy.State.CUT);
+    private final BooleanBinding proxyPassing = proxyState.isEqualTo(FaultProxy.State.PASS);
     private final StringProperty proxyStatus = new SimpleStringProperty("No fault proxy.");
     private final StringProperty flagKey = new SimpleStringProperty("new-checkout");
     private final ObservableList<DemoSdkRow> demoSdks = FXCollections.observableArrayList();
@@ -59,6 +62,16 @@ public final class ControlsViewModel {
     }
 
     /** What the fault proxy does now; null when there is none. */
+    /** True while the fault proxy refuses and drops connections. */
+    public BooleanBinding proxyCut() {
+        return proxyCut;
+    }
+
+    /** True while the fault proxy forwards without faults. */
+    public BooleanBinding proxyPassing() {
+        return proxyPassing;
+    }
+
     public ObjectProperty<FaultProxy.State> proxyStateProperty() {
         return proxyState;
     }

@@ -1,8 +1,8 @@
 package io.relayconsole.app.controls;
 
 import io.relayconsole.app.ui.ViewParts;
-import io.relayconsole.demo.FaultProxy;
 import java.time.Duration;
+import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -26,16 +26,17 @@ final class FaultProxyPane extends VBox {
         front.setOnAction(e -> controller.putFaultProxyInFront());
         front.disableProperty().bind(none.not().or(model.busyProperty()));
         Button cut = button("Cut", "proxy-cut", Material2AL.LINK_OFF, controller::cutFaultProxy);
-        cut.disableProperty().bind(none.or(model.busyProperty()).or(model.proxyStateProperty().isEqualTo(FaultProxy.State.CUT)));
+        cut.disableProperty().bind(none.or(model.busyProperty()).or(model.proxyCut()));
         Button slow = button("Add latency (" + DEMO_LATENCY.toMillis() + " ms)", "proxy-latency",
                 Material2AL.HOURGLASS_EMPTY, () -> controller.addFaultProxyLatency(DEMO_LATENCY));
         slow.disableProperty().bind(none.or(model.busyProperty()));
         Button pass = button("Pass", "proxy-pass", Material2AL.LINK, controller::passFaultProxy);
         pass.disableProperty().bind(none.or(model.busyProperty())
-                .or(model.proxyStateProperty().isEqualTo(FaultProxy.State.PASS)));
+                .or(model.proxyPassing()));
         Label status = ViewParts.label(model.proxyStatusProperty(), "proxy-status");
-        status.graphicProperty().bind(model.proxyStateProperty().map(s -> (Node) new FontIcon(
-                s == FaultProxy.State.CUT ? Material2AL.ERROR_OUTLINE : Material2AL.CHECK_CIRCLE_OUTLINE)));
+        status.graphicProperty().bind(Bindings.createObjectBinding(() -> none.get() ? null : (Node) new FontIcon(
+                model.proxyCut().get() ? Material2AL.ERROR_OUTLINE : Material2AL.CHECK_CIRCLE_OUTLINE),
+                none, model.proxyCut()));
         Label hint = new Label("For Redis (standalone), Consul or DynamoDB with an endpoint: the console listens on a "
                 + "free loopback port, forwards to the store's server, and switches the selected environment to the "
                 + "same store through it. Cut refuses and drops connections; the proxy closes with the console.");

@@ -57,8 +57,7 @@ public final class ScenariosView extends BorderPane {
         copy.setOnAction(e -> export.copy(model.observedMermaid()));
         Button save = new Button("Save…", new FontIcon(Material2MZ.SAVE_ALT));
         save.setId("scenario-save");
-        save.setOnAction(e -> export.save(getScene().getWindow(), "scenario-" + model.shownProperty().get().number()
-                + "-observed.mmd", model.observedMermaid()));
+        save.setOnAction(e -> export.save(getScene().getWindow(), model.observedFileName(), model.observedMermaid()));
         copy.disableProperty().bind(model.verdictProperty().map(v -> model.observedMermaid() == null).orElse(true));
         save.disableProperty().bind(copy.disableProperty());
 

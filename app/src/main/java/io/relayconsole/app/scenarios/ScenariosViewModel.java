@@ -107,6 +107,11 @@ public final class ScenariosViewModel {
         return scenarios;
     }
 
+    /** What "Save…" suggests for the shown scenario's observed diagram. */
+    public String observedFileName() {
+        return "scenario-" + shown.get().number() + "-observed.mmd";
+    }
+
     public ObjectProperty<Scenario> shownProperty() {
         return shown;
     }

@@ -1,9 +1,6 @@
 package io.relayconsole.app.store;
 
 import io.relayconsole.app.shell.ConsoleContext;
-import io.relayconsole.app.shell.Engine;
-import io.relayconsole.app.ui.ResultText;
-import io.relayconsole.relay.RelayEnvironment;
 import java.util.Optional;
 import javafx.geometry.Pos;
 import javafx.scene.control.Alert;
@@ -21,12 +18,12 @@ import org.kordamp.ikonli.material2.Material2MZ;
  * its result. Used on the Controls screen and on the Store screen.
  */
 public final class StoreActionsPane extends VBox {
-    private final ConsoleContext context;
+    private final StoreActionCommands commands;
     private final Label result = new Label("No action run yet");
 
     public StoreActionsPane(ConsoleContext context) {
         super(8);
-        this.context = context;
+        this.commands = new StoreActionCommands(context);
         FlowPane buttons = new FlowPane(8, 8);
         for (StoreAction action : StoreAction.values()) {
             Button button = new Button(action.label(), new FontIcon(icon(action)));
@@ -50,12 +47,12 @@ public final class StoreActionsPane extends VBox {
     }
 
     private void confirmAndRun(StoreAction action, Button button) {
-        Optional<RelayEnvironment> env = Engine.selectedEnvironment(context);
+        Optional<String> env = commands.selectedEnvironment();
         if (env.isEmpty()) {
             result.setText("No environment selected: the relay has not started yet.");
             return;
         }
-        Alert confirm = new Alert(Alert.AlertType.CONFIRMATION, action.confirmation(env.get().name()),
+        Alert confirm = new Alert(Alert.AlertType.CONFIRMATION, action.confirmation(env.get()),
                 ButtonType.OK, ButtonType.CANCEL);
         confirm.setHeaderText(action.label());
         confirm.initOwner(getScene() == null ? null : getScene().getWindow());
@@ -63,13 +60,10 @@ public final class StoreActionsPane extends VBox {
             return;
         }
         button.setDisable(true);
-        result.setText(action.label() + " on '" + env.get().name() + "'…");
-        context.run(() -> action.run(env.get()), r -> {
+        result.setText(action.label() + " on '" + env.get() + "'…");
+        commands.run(action, text -> {
             button.setDisable(false);
-            result.setText(ResultText.of(r));
-        }, error -> {
-            button.setDisable(false);
-            result.setText(ResultText.failed(action.label(), error));
+            result.setText(text);
         });
     }
 }

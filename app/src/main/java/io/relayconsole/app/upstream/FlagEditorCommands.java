@@ -103,7 +103,15 @@ public final class FlagEditorCommands {
         model.newSegmentKeyProperty().set("");
     }
 
-    public void delete(DataKind kind, String key) {
+    public void deleteFlag(String key) {
+        delete(DataKind.FEATURES, key);
+    }
+
+    public void deleteSegment(String key) {
+        delete(DataKind.SEGMENTS, key);
+    }
+
+    private void delete(DataKind kind, String key) {
         if (key != null) {
             change(env -> env.delete(kind, key) ? "Deleted " + key + "; SDKs no longer see it" : key + " was already gone",
                     false);

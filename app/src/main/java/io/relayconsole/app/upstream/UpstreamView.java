@@ -1,7 +1,6 @@
 package io.relayconsole.app.upstream;
 
 import io.relayconsole.app.ui.ViewParts;
-import io.relayconsole.model.DataKind;
 import javafx.beans.value.ObservableValue;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -80,7 +79,7 @@ public final class UpstreamView extends ScrollPane {
         save.setOnAction(e -> commands.saveVariations());
         Button delete = new Button("Delete flag", new FontIcon(Material2AL.DELETE_OUTLINE));
         delete.setId("editor-delete-flag");
-        delete.setOnAction(e -> commands.delete(DataKind.FEATURES, model.selectedFlagProperty().get()));
+        delete.setOnAction(e -> commands.deleteFlag(model.selectedFlagProperty().get()));
         for (Button b : new Button[] {toggle, save, delete}) {
             b.disableProperty().bind(model.selectedFlagProperty().isNull());
         }
@@ -114,7 +113,7 @@ public final class UpstreamView extends ScrollPane {
         addSegment.setId("editor-add-segment");
         addSegment.setOnAction(e -> commands.addSegment());
         Button deleteSegment = new Button("Delete segment", new FontIcon(Material2AL.DELETE_OUTLINE));
-        deleteSegment.setOnAction(e -> commands.delete(DataKind.SEGMENTS, model.selectedSegmentProperty().get()));
+        deleteSegment.setOnAction(e -> commands.deleteSegment(model.selectedSegmentProperty().get()));
         deleteSegment.disableProperty().bind(model.selectedSegmentProperty().isNull());
 
         HBox addFlagRow = new HBox(8, newFlag, template, addFlag);
