@@ -2,12 +2,18 @@ package io.relayconsole.demo;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.Socket;
-import java.net.SocketTimeoutException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * A stand-in for an SDK in proxy mode: a real HTTP client that opens the relay's {@code /all} stream and keeps
@@ -16,12 +22,15 @@ import java.nio.charset.StandardCharsets;
  */
 public final class DemoSdk implements AutoCloseable {
     public static final String USER_AGENT_PREFIX = "RelayConsoleDemoSdk/1.0";
-    private static final int READ_TIMEOUT_MS = 5_000;
+    private static final Duration READ_TIMEOUT = Duration.ofSeconds(5);
+    // HTTP/1.1 as SDKs speak it to a relay (no h2c upgrade header on a plain-http request).
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(READ_TIMEOUT).build();
 
     private final String name;
     private final int port;
     private final String sdkKey;
-    private Socket stream;
+    private InputStream stream;
 
     /** What one request got: the HTTP status and, when served, whether the initial {@code put} arrived. */
     public record Outcome(int status, boolean receivedData) {
@@ -47,64 +56,55 @@ public final class DemoSdk implements AutoCloseable {
     /** Opens the stream (closing one this SDK had open); a served stream stays open until {@link #close()}. */
     public synchronized Outcome connect() throws IOException {
         close();
-        Socket socket = new Socket(InetAddress.getLoopbackAddress(), port);
-        boolean keep = false;
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/all"))
+                .timeout(READ_TIMEOUT).header("Authorization", sdkKey).header("User-Agent", userAgent())
+                .header("Accept", "text/event-stream").GET().build();
+        HttpResponse<InputStream> response;
         try {
-            socket.setSoTimeout(READ_TIMEOUT_MS);
-            OutputStream out = socket.getOutputStream();
-            out.write(("GET /all HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: " + sdkKey
-                    + "\r\nUser-Agent: " + userAgent() + "\r\nAccept: text/event-stream\r\n\r\n")
-                    .getBytes(StandardCharsets.US_ASCII));
-            out.flush();
-            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(),
-                    StandardCharsets.UTF_8));
-            String statusLine = in.readLine();
-            if (statusLine == null || statusLine.split(" ").length < 2) {
-                throw new IOException("the relay closed the connection without answering");
-            }
-            int status = Integer.parseInt(statusLine.split(" ")[1]);
-            if (status != 200) {
-                return new Outcome(status, false);
-            }
-            boolean put = waitForPut(in);
-            keep = true;
-            stream = socket;
-            drain(socket, in);
-            return new Outcome(status, put);
-        } finally {
-            if (!keep) {
-                socket.close();
-            }
+            response = HTTP.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while connecting to the relay", e);
         }
+        if (response.statusCode() != 200) {
+            response.body().close();
+            return new Outcome(response.statusCode(), false);
+        }
+        stream = response.body();
+        return new Outcome(200, readUntilPut(stream));
     }
 
-    /** Reads the stream until it ends, so the relay never sees a slow consumer. */
-    private void drain(Socket socket, BufferedReader in) throws IOException {
-        socket.setSoTimeout(0);
+    /**
+     * Reads the stream on its own thread until it ends, so the relay never sees a slow consumer; true once the
+     * initial {@code put} arrived, false if the relay stayed silent (no data yet) for the read timeout.
+     */
+    private boolean readUntilPut(InputStream body) throws IOException {
+        CompletableFuture<Boolean> put = new CompletableFuture<>();
         Thread reader = new Thread(() -> {
-            try {
-                while (in.readLine() != null) {
-                    // updates and heartbeats: the stand-in only needs the connection
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = in.readLine()) != null) {
+                    if (line.equals("event: put")) {
+                        put.complete(true);
+                    }
                 }
             } catch (IOException e) {
-                // closed
+                // closed by us or by the relay
+            } finally {
+                put.complete(false);
             }
         }, "demo-sdk-" + name);
         reader.setDaemon(true);
         reader.start();
-    }
-
-    private static boolean waitForPut(BufferedReader in) throws IOException {
         try {
-            String line;
-            while ((line = in.readLine()) != null) {
-                if (line.equals("event: put")) {
-                    return true;
-                }
-            }
-            return false;
-        } catch (SocketTimeoutException e) {
+            return put.get(READ_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
             return false; // connected but silent: the relay has no data yet
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while waiting for the relay's data", e);
+        } catch (ExecutionException e) {
+            throw new IOException(e.getCause());
         }
     }
 
