@@ -1,0 +1,57 @@
+package io.relayconsole.app.architecture;
+
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.simpleNameEndingWith;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/**
+ * How the console may reach the engine (docs/architecture.md): through the engine's API packages only, and views not
+ * at all, so a screen's nodes are fed by its view model and engine changes stop at the view models and services.
+ */
+@AnalyzeClasses(packages = "io.relayconsole.app", importOptions = ImportOption.DoNotIncludeTests.class)
+class ConsoleArchitectureTest {
+
+    /** The engine packages the console may use; every other engine package is internal to the engine. */
+    static final String[] ENGINE_API = {
+        "io.relayconsole.relay", "io.relayconsole.serving", "io.relayconsole.store", "io.relayconsole.backends",
+        "io.relayconsole.model", "io.relayconsole.config", "io.relayconsole.timeline", "io.relayconsole.demo",
+        "io.relayconsole.simulator", "io.relayconsole.upstream"
+    };
+
+    /** Of {@code upstream}, only the status types are API; the data sources are the engine's own. */
+    private static final DescribedPredicate<JavaClass> UPSTREAM_IMPLEMENTATION =
+            resideInAPackage("io.relayconsole.upstream").and(not(simpleNameEndingWith("DataSourceStatus")
+                    .or(simpleNameEndingWith("DataSourceState")).or(simpleNameEndingWith("ErrorInfo"))))
+                    .as("upstream implementation classes");
+
+    private static final DescribedPredicate<JavaClass> ENGINE_INTERNALS = resideInAPackage("io.relayconsole..")
+            .and(not(resideInAPackage("io.relayconsole.app..")))
+            .and(not(resideInAnyPackage(ENGINE_API)).or(UPSTREAM_IMPLEMENTATION))
+            .as("engine packages other than the console's API (" + String.join(", ", ENGINE_API) + ")");
+
+    @ArchTest
+    static final ArchRule consoleUsesTheEngineApiOnly = noClasses().that().resideInAPackage("io.relayconsole.app..")
+            .should().dependOnClassesThat(ENGINE_INTERNALS)
+            .because("backends, the SDK server and data sources are reached through backends.StoreBackends and "
+                    + "relay.RelayEnvironment, so the engine can change them without touching the console");
+
+    /**
+     * A view or pane (and the classes nested in it) calls no engine method and reads no engine field: it may show a value
+     * its view model hands it, but asking the engine anything is the view model's or a service's job.
+     */
+    @ArchTest
+    static final ArchRule viewsTouchNoEngineType = noClasses().that().resideInAPackage("io.relayconsole.app..")
+            .and().haveNameMatching(".*(View|Pane)(\\$.*)?")
+            .should().accessClassesThat(resideInAPackage("io.relayconsole..")
+                    .and(not(resideInAPackage("io.relayconsole.app.."))).as("engine types"))
+            .because("views show what their view model holds; engine types stop at view models and services");
+}
