@@ -2,6 +2,7 @@ package io.relayconsole.relay;
 
 import io.relayconsole.config.EnvironmentConfig;
 import io.relayconsole.config.RelayConfig;
+import io.relayconsole.events.EventForwarder;
 import io.relayconsole.server.SdkServer;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -36,6 +37,7 @@ public final class Relay implements AutoCloseable {
     private final ScheduledExecutorService scheduler;
     private final Map<String, RelayEnvironment> byName = new LinkedHashMap<>();
     private final Map<String, RelayEnvironment> bySdkKey = new LinkedHashMap<>();
+    private final Map<String, EventForwarder> eventForwarders = new LinkedHashMap<>();
     private SdkServer server;
     private volatile int port = -1;
 
@@ -55,6 +57,9 @@ public final class Relay implements AutoCloseable {
                     connections);
             byName.put(env.name(), environment);
             bySdkKey.put(env.sdkKey(), environment);
+            if (config.events().sendEvents()) {
+                eventForwarders.put(env.name(), new EventForwarder(config.events(), env));
+            }
         }
     }
 
@@ -103,6 +108,11 @@ public final class Relay implements AutoCloseable {
         return bySdkKey.get(sdkKey);
     }
 
+    /** The environment's event forwarder; empty when {@code [Events] sendEvents} is off (SDKs then get 503). */
+    public Optional<EventForwarder> eventForwarder(String environmentName) {
+        return Optional.ofNullable(eventForwarders.get(environmentName));
+    }
+
     public SdkConnections connections() {
         return connections;
     }
@@ -137,7 +147,8 @@ public final class Relay implements AutoCloseable {
     public RelaySnapshot snapshot() {
         List<EnvironmentSnapshot> envs = new ArrayList<>(byName.size());
         for (RelayEnvironment env : byName.values()) {
-            envs.add(env.snapshot());
+            EventForwarder forwarder = eventForwarders.get(env.name());
+            envs.add(forwarder == null ? env.snapshot() : env.snapshot().withEvents(forwarder.stats()));
         }
         return new RelaySnapshot(clock.instant(), port, envs, connections.snapshot(), connections.totalConnected(),
                 events.dropped());
@@ -152,6 +163,7 @@ public final class Relay implements AutoCloseable {
         for (RelayEnvironment env : byName.values()) {
             env.close();
         }
+        eventForwarders.values().forEach(EventForwarder::close); // posts what is queued, briefly
         scheduler.shutdownNow();
         try {
             scheduler.awaitTermination(2, TimeUnit.SECONDS);
