@@ -14,6 +14,7 @@ import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.relayconsole.config.Secrets;
+import io.relayconsole.events.EventRoute;
 import io.relayconsole.relay.Readiness;
 import io.relayconsole.relay.Relay;
 import io.relayconsole.relay.RelayEnvironment;
@@ -37,6 +38,7 @@ final class SdkRequestHandler {
     private final StreamOpener streams;
     private final PollingEndpoints polling;
     private final StatusEndpoints status;
+    private final EventEndpoints events;
 
     SdkRequestHandler(Relay relay, Map<String, EnvironmentFeed> feeds, StreamOpener streams) {
         this.relay = relay;
@@ -44,6 +46,7 @@ final class SdkRequestHandler {
         this.streams = streams;
         this.polling = new PollingEndpoints(relay.clock());
         this.status = new StatusEndpoints(relay);
+        this.events = new EventEndpoints(relay);
     }
 
     /**
@@ -51,6 +54,9 @@ final class SdkRequestHandler {
      * environment whose data is in memory now. Such requests need not leave the I/O thread.
      */
     boolean answersWithoutWaiting(FullHttpRequest request) {
+        if (EventEndpoints.route(request.uri()).isPresent()) {
+            return true; // events are only queued: the I/O thread answers 202 at once
+        }
         String key = Credentials.sdkKey(request.headers().get(HttpHeaderNames.AUTHORIZATION));
         RelayEnvironment env = key == null ? null : relay.environmentForSdkKey(key);
         return env == null || env.store().answersFromMemory();
@@ -72,6 +78,11 @@ final class SdkRequestHandler {
         DecoderResult decoded = request.decoderResult();
         if (decoded.isFailure()) {
             refuseMalformed(ctx, info, decoded.cause());
+            return;
+        }
+        Optional<EventRoute> eventRoute = EventRoute.match(info.path());
+        if (eventRoute.isPresent()) {
+            events.handle(ctx, info, request, eventRoute.get());
             return;
         }
         Optional<Route.Match> match;
