@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -40,7 +39,6 @@ public final class EventForwarder implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EventForwarder.class);
     public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(30);
     public static final Duration DEFAULT_RETRY_DELAY = Duration.ofSeconds(1); // ld-relay's
-    private static final int REMEMBERED_PAYLOAD_IDS = 1000;
 
     private final String envName;
     private final EventsConfig config;
@@ -56,7 +54,7 @@ public final class EventForwarder implements AutoCloseable {
     // Guarded by lock: what waits for the next flush, and the counters that must agree with it.
     private final Map<BatchKey, ArrayNode> batches = new LinkedHashMap<>();
     private final Deque<Diagnostic> diagnostics = new ArrayDeque<>();
-    private final LinkedHashSet<String> seenPayloadIds = new LinkedHashSet<>();
+    private final SeenPayloadIds seenPayloadIds = new SeenPayloadIds();
     private int queued;
     private int sending;
     private long received;
@@ -130,7 +128,7 @@ public final class EventForwarder implements AutoCloseable {
         boolean startedDropping = false;
         String payloadId = h.get(EventHeaders.PAYLOAD_ID);
         synchronized (lock) {
-            if (payloadId != null && !rememberPayloadId(payloadId)) {
+            if (!seenPayloadIds.firstTime(payloadId)) {
                 duplicates++;
                 taken = -1;
                 full = false;
@@ -177,27 +175,10 @@ public final class EventForwarder implements AutoCloseable {
         } catch (IllegalArgumentException e) {
             json = new byte[0];
         }
-        Map<String, String> beaconHeaders = new LinkedHashMap<>();
-        for (String name : EventHeaders.FORWARDED) {
-            String value = new EventHeaders(headers).get(name);
-            if (value != null) {
-                beaconHeaders.put(name, value);
-            }
-        }
+        Map<String, String> beaconHeaders = new EventHeaders(headers).forwarded();
         beaconHeaders.put(EventHeaders.CONTENT_TYPE, "application/json");
         beaconHeaders.put(EventHeaders.SCHEMA, "3");
         return accept(EventKind.CLIENT_SIDE, json, beaconHeaders);
-    }
-
-    /** Under lock. False when the ID was seen (an SDK retrying a payload the relay already has). */
-    private boolean rememberPayloadId(String id) {
-        if (!seenPayloadIds.add(id)) {
-            return false;
-        }
-        if (seenPayloadIds.size() > REMEMBERED_PAYLOAD_IDS) {
-            seenPayloadIds.remove(seenPayloadIds.iterator().next());
-        }
-        return true;
     }
 
     /** Under lock: the first {@code count} events of the payload. */
@@ -205,13 +186,7 @@ public final class EventForwarder implements AutoCloseable {
         if (count == 0) {
             return;
         }
-        Map<String, String> forwarded = new LinkedHashMap<>();
-        for (String name : EventHeaders.FORWARDED) {
-            String value = h.get(name);
-            if (value != null) {
-                forwarded.put(name, value);
-            }
-        }
+        Map<String, String> forwarded = h.forwarded();
         if (kind.isDiagnostic()) {
             if (h.get(EventHeaders.SCHEMA) != null) {
                 forwarded.put(EventHeaders.SCHEMA, h.get(EventHeaders.SCHEMA));

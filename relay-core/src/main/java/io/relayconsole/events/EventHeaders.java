@@ -1,5 +1,6 @@
 package io.relayconsole.events;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -15,7 +16,7 @@ final class EventHeaders {
     static final String CONTENT_TYPE = "Content-Type";
     static final String CONTENT_ENCODING = "Content-Encoding";
     /** Copied to the flag service unchanged, as ld-relay does (reference §1.6). */
-    static final String[] FORWARDED = {USER_AGENT, LD_USER_AGENT, WRAPPER, TAGS};
+    private static final String[] FORWARDED = {USER_AGENT, LD_USER_AGENT, WRAPPER, TAGS};
 
     private final Map<String, String> values = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
 
@@ -31,6 +32,17 @@ final class EventHeaders {
 
     String get(String name) {
         return values.get(name);
+    }
+
+    /** The headers that go on to the flag service with the events, in a fixed order. */
+    Map<String, String> forwarded() {
+        Map<String, String> map = new LinkedHashMap<>();
+        for (String name : FORWARDED) {
+            if (get(name) != null) {
+                map.put(name, get(name));
+            }
+        }
+        return map;
     }
 
     /** ld-relay's rule: a missing, unreadable or non-positive schema is schema 1. */

@@ -16,7 +16,7 @@ public final class EventSink {
     private long refused;
     private long duplicates;
     private Instant lastReceived;
-    private final java.util.LinkedHashSet<String> seenPayloadIds = new java.util.LinkedHashSet<>();
+    private final SeenPayloadIds seenPayloadIds = new SeenPayloadIds();
 
     public EventSink() {
         this(Clock.systemUTC());
@@ -45,10 +45,7 @@ public final class EventSink {
         boolean duplicate;
         synchronized (this) {
             // LaunchDarkly counts a payload ID once; so does the sink, which shows retries as what they are.
-            duplicate = id != null && !seenPayloadIds.add(id);
-            if (seenPayloadIds.size() > 1000) {
-                seenPayloadIds.remove(seenPayloadIds.iterator().next());
-            }
+            duplicate = !seenPayloadIds.firstTime(id);
             if (duplicate) {
                 duplicates++;
             } else {
