@@ -3,6 +3,7 @@
 //   prints {"ready":bool,"error":...} once the SDK initialized or gave up;
 //   {"evaluate":[{flag,context,default}]} -> {"results":[values],"reasons":[reasons]}
 //   {"initialized":true}                  -> {"initialized":bool}   (only when isStoreInitialized is given)
+//   {"flush":true}                        -> {"flushed":true}        (after the SDK delivered its queued events)
 // and exits, closing the SDK, at the end of its input.
 import readline from 'node:readline';
 
@@ -32,6 +33,9 @@ export async function serve(client, { isStoreInitialized } = {}) {
         reasons.push(detail.reason);
       }
       out({ results, reasons });
+    } else if (request.flush) {
+      await client.flush();
+      out({ flushed: true });
     } else if (request.initialized && isStoreInitialized) {
       out({ initialized: await isStoreInitialized() });
     } else {

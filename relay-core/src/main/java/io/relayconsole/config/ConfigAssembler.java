@@ -94,7 +94,8 @@ final class ConfigAssembler {
     SimulatorConfig simulator() {
         SectionRef ref = SectionRef.of(ConfigSection.SIMULATOR);
         return new SimulatorConfig(settings.bool(ref, "enabled"), settings.get(ref, "port", 0),
-                !settings.isSet(MAIN, "streamUri"), !settings.isSet(MAIN, "baseUri"));
+                !settings.isSet(MAIN, "streamUri"), !settings.isSet(MAIN, "baseUri"),
+                !settings.isSet(SectionRef.of(ConfigSection.EVENTS), "eventsUri"));
     }
 
     ProxyConfig proxy() {

@@ -68,10 +68,6 @@ final class ConfigRules {
             problems.add(settings.problem(EVENTS, "samplingInterval",
                     "event sampling is no longer supported; remove this setting"));
         }
-        if (settings.bool(EVENTS, "sendEvents")) {
-            notices.add(settings.warning(EVENTS, "sendEvents",
-                    "event forwarding is not supported yet; events are not forwarded"));
-        }
     }
 
     private void checkEnvironments(RelayConfig config) {

@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * The configuration the console starts with and {@code --simulator} uses without a file: the built-in upstream
- * with sample flags for two environments, the in-memory store, SDKs on port 8030.
+ * with sample flags for two environments, the in-memory store, SDKs on port 8030, and event forwarding on (to the
+ * built-in upstream), so the console shows what the application under development sends.
  */
 public final class DevelopmentConfig {
     public static final String DEVELOPMENT_SDK_KEY = "sdk-0d1e2f3a-4b5c-4d6e-8f70-81a2b3c4d5e6";
@@ -17,6 +18,7 @@ public final class DevelopmentConfig {
         return RelayConfig.of(MainConfig.defaults(), List.of(
                         EnvironmentConfig.of("development", DEVELOPMENT_SDK_KEY),
                         EnvironmentConfig.of("staging", STAGING_SDK_KEY)))
-                .withSimulator(new SimulatorConfig(true, 0, true, true));
+                .withSimulator(new SimulatorConfig(true, 0, true, true))
+                .withEvents(EventsConfig.defaults().withSendEvents(true));
     }
 }

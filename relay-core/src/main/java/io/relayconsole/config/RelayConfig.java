@@ -44,6 +44,10 @@ public record RelayConfig(MainConfig main, EventsConfig events, List<Environment
         return new RelayConfig(main, events, environments, database, newSimulator, proxy, metrics, filters);
     }
 
+    public RelayConfig withEvents(EventsConfig newEvents) {
+        return new RelayConfig(main, newEvents, environments, database, simulator, proxy, metrics, filters);
+    }
+
     public RelayConfig withEnvironments(List<EnvironmentConfig> newEnvironments) {
         return new RelayConfig(main, events, newEnvironments, database, simulator, proxy, metrics, filters);
     }
@@ -62,14 +66,16 @@ public record RelayConfig(MainConfig main, EventsConfig events, List<Environment
     }
 
     /**
-     * Once the built-in simulator listens at {@code simulatorUri}, points the upstream URIs at it, except those
-     * the operator set explicitly. Unchanged when the simulator is disabled.
+     * Once the built-in simulator listens at {@code simulatorUri}, points the upstream URIs (events included, so
+     * the simulator shows what SDKs send) at it, except those the operator set explicitly. Unchanged when the
+     * simulator is disabled.
      */
     public RelayConfig withSimulatorAt(URI simulatorUri) {
         if (!simulator.enabled()) {
             return this;
         }
         return withMain(main.withUpstream(simulator.replaceStreamUri() ? simulatorUri : main.streamUri(),
-                simulator.replaceBaseUri() ? simulatorUri : main.baseUri()));
+                simulator.replaceBaseUri() ? simulatorUri : main.baseUri()))
+                .withEvents(simulator.replaceEventsUri() ? events.withEventsUri(simulatorUri) : events);
     }
 }

@@ -4,6 +4,7 @@ import io.relayconsole.config.EnvironmentConfig;
 import io.relayconsole.config.MainConfig;
 import io.relayconsole.config.RelayConfig;
 import io.relayconsole.server.SdkServer;
+import io.relayconsole.serving.CredentialKind;
 import io.relayconsole.serving.RequestLog;
 import io.relayconsole.serving.RequestRecord;
 import io.relayconsole.serving.SdkConnectionInfo;
@@ -13,6 +14,7 @@ import io.relayconsole.serving.ServingListener;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +44,7 @@ public final class Relay implements ServedRelay, AutoCloseable {
     private final RequestLog requests;
     private final ScheduledExecutorService scheduler;
     private final Map<String, RelayEnvironment> byName = new LinkedHashMap<>();
-    private final Map<String, RelayEnvironment> bySdkKey = new LinkedHashMap<>();
+    private final Map<CredentialKind, Map<String, RelayEnvironment>> byCredential = new EnumMap<>(CredentialKind.class);
     private SdkServer server;
     private volatile int port = -1;
 
@@ -59,10 +61,18 @@ public final class Relay implements ServedRelay, AutoCloseable {
             return t;
         });
         for (EnvironmentConfig env : config.environments()) {
-            RelayEnvironment environment = new RelayEnvironment(env, config.main(), options, scheduler, events,
-                    connections);
+            RelayEnvironment environment = new RelayEnvironment(env, config.main(), config.events(), options,
+                    scheduler, events, connections);
             byName.put(env.name(), environment);
-            bySdkKey.put(env.sdkKey(), environment);
+            index(CredentialKind.SDK_KEY, env.sdkKey(), environment);
+            index(CredentialKind.MOBILE_KEY, env.mobileKey(), environment);
+            index(CredentialKind.ENVIRONMENT_ID, env.envId(), environment);
+        }
+    }
+
+    private void index(CredentialKind kind, String credential, RelayEnvironment environment) {
+        if (credential != null && !credential.isBlank()) {
+            byCredential.computeIfAbsent(kind, k -> new LinkedHashMap<>()).put(credential, environment);
         }
     }
 
@@ -116,7 +126,12 @@ public final class Relay implements ServedRelay, AutoCloseable {
     /** The environment an SDK key belongs to, or null: the server answers 401 then. */
     @Override
     public RelayEnvironment environmentForSdkKey(String sdkKey) {
-        return bySdkKey.get(sdkKey);
+        return environmentFor(CredentialKind.SDK_KEY, sdkKey);
+    }
+
+    @Override
+    public RelayEnvironment environmentFor(CredentialKind kind, String credential) {
+        return byCredential.getOrDefault(kind, Map.of()).get(credential);
     }
 
     @Override

@@ -1,8 +1,11 @@
 package io.relayconsole.relay;
 
 import io.relayconsole.config.EnvironmentConfig;
+import io.relayconsole.config.EventsConfig;
 import io.relayconsole.config.MainConfig;
 import io.relayconsole.config.Secrets;
+import io.relayconsole.events.EventForwarder;
+import io.relayconsole.events.EventStats;
 import io.relayconsole.model.DataKind;
 import io.relayconsole.model.FullDataSet;
 import io.relayconsole.model.Item;
@@ -21,6 +24,7 @@ import io.relayconsole.upstream.DataSourceStatus;
 import io.relayconsole.upstream.UpstreamSettings;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -46,12 +50,13 @@ public final class RelayEnvironment implements ServedEnvironment {
     private final EnvironmentStatus status;
     private final ManagedStore store;
     private final UpstreamSink sink;
+    private final EventForwarder eventForwarder; // null when [Events] sendEvents is off
     // Guards start/stop only (they may wait on the data source's thread); never held while data is applied.
     private final Object lifecycleLock = new Object();
     private volatile DataSource dataSource;
     private ScheduledFuture<?> initTimer;
 
-    RelayEnvironment(EnvironmentConfig config, MainConfig main, RelayOptions options,
+    RelayEnvironment(EnvironmentConfig config, MainConfig main, EventsConfig eventsConfig, RelayOptions options,
                      ScheduledExecutorService scheduler, RelayEventBus events, SdkConnections connections) {
         this.config = config;
         this.main = main;
@@ -64,6 +69,7 @@ public final class RelayEnvironment implements ServedEnvironment {
         this.store = new ManagedStore(config.name(), options.storeFactory().apply(config), options.cacheTtl(),
                 scheduler, clock, new StoreEvents());
         this.sink = new UpstreamSink(config.name(), store, status, events, clock);
+        this.eventForwarder = eventsConfig.sendEvents() ? new EventForwarder(eventsConfig, config) : null;
     }
 
     @Override
@@ -117,10 +123,13 @@ public final class RelayEnvironment implements ServedEnvironment {
         }
     }
 
-    /** Stops and releases the store's connections; the environment cannot be started again. */
+    /** Stops, posts the events still queued (briefly) and releases the store's connections; not restartable. */
     public void close() {
         synchronized (lifecycleLock) {
             stop();
+            if (eventForwarder != null) {
+                eventForwarder.close();
+            }
             store.close();
         }
     }
@@ -219,6 +228,11 @@ public final class RelayEnvironment implements ServedEnvironment {
     }
 
     @Override
+    public Optional<EventForwarder> eventForwarder() {
+        return Optional.ofNullable(eventForwarder);
+    }
+
+    @Override
     public void addUpdateListener(UpdateListener listener) {
         sink.addListener(listener);
     }
@@ -237,7 +251,8 @@ public final class RelayEnvironment implements ServedEnvironment {
         return new EnvironmentSnapshot(name(), Secrets.mask(config.sdkKey()), isRunning(), readiness(),
                 dataSourceStatus(), store.description(), storeStatus, store.freshness(),
                 storeStatus.available() && data != null, flags, segments, sink.lastUpdate(), sink.updatesReceived(),
-                sink.malformedEvents(), connections.count(name()));
+                sink.malformedEvents(), connections.count(name()),
+                eventForwarder == null ? EventStats.disabled() : eventForwarder.stats());
     }
 
     /** Turns what the store stack does into relay events, and its recovery into an upstream resync. */

@@ -33,7 +33,7 @@ final class PollingEndpoints {
      */
     FullHttpResponse serve(Route.Match match, HttpRequest request, ServedEnvironment env, PayloadCache cache) {
         Route route = match.route();
-        boolean php = route == Route.PHP_FLAGS || route == Route.PHP_FLAG || route == Route.PHP_SEGMENT;
+        boolean php = route.isPhp();
         Duration ttl = php ? env.config().ttl() : Duration.ZERO;
         EncodedBody body;
         DataKind itemKind = route.itemKind();

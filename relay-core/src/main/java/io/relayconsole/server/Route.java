@@ -1,36 +1,95 @@
 package io.relayconsole.server;
 
+import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.QueryStringDecoder;
+import io.relayconsole.events.EventKind;
 import io.relayconsole.model.DataKind;
+import io.relayconsole.serving.CredentialKind;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
-/** The endpoints the server answers. Paths are matched exactly; item keys are URL-decoded. */
+/**
+ * The route table: every path the server answers, the methods it takes, the credential that names its environment
+ * and the endpoint group that answers it. A new capability adds its rows here and its group's class beside
+ * {@link PollingEndpoints}, {@link StreamOpener}, {@link StatusEndpoints} and {@link EventEndpoints}.
+ * Paths are matched segment by segment; a {@code {name}} segment (optionally followed by a literal suffix, as in
+ * {@code {envId}.gif}) captures one non-empty, URL-decoded segment.
+ */
 enum Route {
-    STATUS(false),
-    HEALTH(false),
-    STREAM_ALL(true),
-    STREAM_FLAGS(true),
-    LATEST_ALL(true),
-    LATEST_FLAGS(true),
-    LATEST_FLAG(true),
-    LATEST_SEGMENTS(true),
-    LATEST_SEGMENT(true),
-    PHP_FLAGS(true),
-    PHP_FLAG(true),
-    PHP_SEGMENT(true);
+    STATUS(Endpoint.STATUS, null, List.of(HttpMethod.GET), "/status"),
+    HEALTH(Endpoint.HEALTH, null, List.of(HttpMethod.GET), "/health", "/healthz"),
+    STREAM_ALL(Endpoint.STREAM, CredentialKind.SDK_KEY, List.of(HttpMethod.GET), "/all"),
+    STREAM_FLAGS(Endpoint.STREAM, CredentialKind.SDK_KEY, List.of(HttpMethod.GET), "/flags"),
+    LATEST_ALL(Endpoint.POLL, CredentialKind.SDK_KEY, List.of(HttpMethod.GET), "/sdk/latest-all"),
+    LATEST_FLAGS(Endpoint.POLL, CredentialKind.SDK_KEY, List.of(HttpMethod.GET), "/sdk/latest-flags"),
+    LATEST_FLAG(Endpoint.POLL, CredentialKind.SDK_KEY, List.of(HttpMethod.GET), "/sdk/latest-flags/{key}"),
+    LATEST_SEGMENTS(Endpoint.POLL, CredentialKind.SDK_KEY, List.of(HttpMethod.GET), "/sdk/latest-segments"),
+    LATEST_SEGMENT(Endpoint.POLL, CredentialKind.SDK_KEY, List.of(HttpMethod.GET), "/sdk/latest-segments/{key}"),
+    PHP_FLAGS(Endpoint.POLL, CredentialKind.SDK_KEY, List.of(HttpMethod.GET), "/sdk/flags"),
+    PHP_FLAG(Endpoint.POLL, CredentialKind.SDK_KEY, List.of(HttpMethod.GET), "/sdk/flags/{key}"),
+    PHP_SEGMENT(Endpoint.POLL, CredentialKind.SDK_KEY, List.of(HttpMethod.GET), "/sdk/segments/{key}"),
+    EVENTS_BULK(Endpoint.EVENTS, CredentialKind.SDK_KEY, List.of(HttpMethod.POST), "/bulk"),
+    EVENTS_DIAGNOSTIC(Endpoint.EVENTS, CredentialKind.SDK_KEY, List.of(HttpMethod.POST), "/diagnostic"),
+    MOBILE_EVENTS(Endpoint.EVENTS, CredentialKind.MOBILE_KEY, List.of(HttpMethod.POST),
+            "/mobile", "/mobile/events", "/mobile/events/bulk"),
+    MOBILE_DIAGNOSTIC(Endpoint.EVENTS, CredentialKind.MOBILE_KEY, List.of(HttpMethod.POST),
+            "/mobile/events/diagnostic"),
+    CLIENT_EVENTS(Endpoint.EVENTS, CredentialKind.ENVIRONMENT_ID, List.of(HttpMethod.POST, HttpMethod.OPTIONS),
+            "/events/bulk/{envId}"),
+    CLIENT_DIAGNOSTIC(Endpoint.EVENTS, CredentialKind.ENVIRONMENT_ID, List.of(HttpMethod.POST, HttpMethod.OPTIONS),
+            "/events/diagnostic/{envId}"),
+    CLIENT_EVENTS_BEACON(Endpoint.EVENTS, CredentialKind.ENVIRONMENT_ID, List.of(HttpMethod.GET, HttpMethod.OPTIONS),
+            "/a/{envId}.gif");
 
-    private final boolean needsSdkKey;
+    /** Which class answers a route. */
+    enum Endpoint { STATUS, HEALTH, STREAM, POLL, EVENTS }
 
-    Route(boolean needsSdkKey) {
-        this.needsSdkKey = needsSdkKey;
+    private static final Map<String, Route> FIXED = new HashMap<>();
+    private static final List<Template> TEMPLATES = new ArrayList<>();
+
+    static {
+        for (Route route : values()) {
+            for (String path : route.paths) {
+                if (path.contains("{")) {
+                    TEMPLATES.add(new Template(route, path.substring(1).split("/", -1)));
+                } else {
+                    FIXED.put(path, route);
+                }
+            }
+        }
     }
 
-    boolean needsSdkKey() {
-        return needsSdkKey;
+    private final Endpoint endpoint;
+    private final CredentialKind credential;
+    private final List<HttpMethod> methods;
+    private final String[] paths;
+
+    Route(Endpoint endpoint, CredentialKind credential, List<HttpMethod> methods, String... paths) {
+        this.endpoint = endpoint;
+        this.credential = credential;
+        this.methods = methods;
+        this.paths = paths;
     }
 
-    boolean isStream() {
-        return this == STREAM_ALL || this == STREAM_FLAGS;
+    Endpoint endpoint() {
+        return endpoint;
+    }
+
+    /** How the request names its environment; null for routes that serve the whole relay. */
+    CredentialKind credential() {
+        return credential;
+    }
+
+    boolean allows(HttpMethod method) {
+        return methods.contains(method);
+    }
+
+    /** The methods it takes, as {@code Allow} and CORS's {@code Access-Control-Allow-Methods} list them. */
+    String allowHeader() {
+        return String.join(",", methods.stream().map(HttpMethod::name).toList());
     }
 
     /** The kind of the single item this route serves, if it serves one. */
@@ -42,44 +101,85 @@ enum Route {
         };
     }
 
-    /** A matched route and, for single-item routes, the decoded key. */
-    record Match(Route route, String key) {
+    boolean isPhp() {
+        return this == PHP_FLAGS || this == PHP_FLAG || this == PHP_SEGMENT;
+    }
+
+    /** What an events route receives; null for other routes. */
+    EventKind eventKind() {
+        return switch (this) {
+            case EVENTS_BULK -> EventKind.SERVER;
+            case EVENTS_DIAGNOSTIC -> EventKind.SERVER_DIAGNOSTIC;
+            case MOBILE_EVENTS -> EventKind.MOBILE;
+            case MOBILE_DIAGNOSTIC -> EventKind.MOBILE_DIAGNOSTIC;
+            case CLIENT_EVENTS, CLIENT_EVENTS_BEACON -> EventKind.CLIENT_SIDE;
+            case CLIENT_DIAGNOSTIC -> EventKind.CLIENT_SIDE_DIAGNOSTIC;
+            default -> null;
+        };
+    }
+
+    /** A matched route and the path's captured, decoded segments. */
+    record Match(Route route, Map<String, String> params) {
+        /** An item key, for single-item routes. */
+        String key() {
+            return params.get("key");
+        }
+
+        /** The client-side environment ID in the path. */
+        String envId() {
+            return params.get("envId");
+        }
     }
 
     /**
      * Matches a raw request path (no query).
      *
-     * @throws IllegalArgumentException when a key is not valid percent-encoding
+     * @throws IllegalArgumentException when a captured segment is not valid percent-encoding
      */
     static Optional<Match> match(String rawPath) {
-        Route fixed = switch (rawPath) {
-            case "/status" -> STATUS;
-            case "/health", "/healthz" -> HEALTH;
-            case "/all" -> STREAM_ALL;
-            case "/flags" -> STREAM_FLAGS;
-            case "/sdk/latest-all" -> LATEST_ALL;
-            case "/sdk/latest-flags" -> LATEST_FLAGS;
-            case "/sdk/latest-segments" -> LATEST_SEGMENTS;
-            case "/sdk/flags" -> PHP_FLAGS;
-            default -> null;
-        };
+        Route fixed = FIXED.get(rawPath);
         if (fixed != null) {
-            return Optional.of(new Match(fixed, null));
+            return Optional.of(new Match(fixed, Map.of()));
         }
-        return keyed(rawPath, "/sdk/latest-flags/", LATEST_FLAG)
-                .or(() -> keyed(rawPath, "/sdk/latest-segments/", LATEST_SEGMENT))
-                .or(() -> keyed(rawPath, "/sdk/flags/", PHP_FLAG))
-                .or(() -> keyed(rawPath, "/sdk/segments/", PHP_SEGMENT));
+        if (rawPath.isEmpty() || rawPath.charAt(0) != '/') {
+            return Optional.empty();
+        }
+        String[] segments = rawPath.substring(1).split("/", -1);
+        for (Template t : TEMPLATES) {
+            Map<String, String> params = t.match(segments);
+            if (params != null) {
+                return Optional.of(new Match(t.route(), params));
+            }
+        }
+        return Optional.empty();
     }
 
-    private static Optional<Match> keyed(String rawPath, String prefix, Route route) {
-        if (!rawPath.startsWith(prefix)) {
-            return Optional.empty();
+    private record Template(Route route, String[] segments) {
+        Map<String, String> match(String[] path) {
+            if (path.length != segments.length) {
+                return null;
+            }
+            Map<String, String> params = null;
+            for (int i = 0; i < path.length; i++) {
+                String t = segments[i];
+                if (!t.startsWith("{")) {
+                    if (!t.equals(path[i])) {
+                        return null;
+                    }
+                    continue;
+                }
+                int close = t.indexOf('}');
+                String suffix = t.substring(close + 1);
+                if (!path[i].endsWith(suffix) || path[i].length() == suffix.length()) {
+                    return null;
+                }
+                if (params == null) {
+                    params = new HashMap<>(2);
+                }
+                String raw = path[i].substring(0, path[i].length() - suffix.length());
+                params.put(t.substring(1, close), QueryStringDecoder.decodeComponent(raw));
+            }
+            return params == null ? Map.of() : params;
         }
-        String rawKey = rawPath.substring(prefix.length());
-        if (rawKey.isEmpty() || rawKey.indexOf('/') >= 0) {
-            return Optional.empty();
-        }
-        return Optional.of(new Match(route, QueryStringDecoder.decodeComponent(rawKey)));
     }
 }

@@ -5,15 +5,18 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.DecoderResult;
 import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.relayconsole.config.Secrets;
+import io.relayconsole.serving.CredentialKind;
 import io.relayconsole.serving.Readiness;
 import io.relayconsole.serving.ServedRelay;
 import io.relayconsole.serving.ServedEnvironment;
@@ -37,6 +40,7 @@ final class SdkRequestHandler {
     private final StreamOpener streams;
     private final PollingEndpoints polling;
     private final StatusEndpoints status;
+    private final EventEndpoints events;
 
     SdkRequestHandler(ServedRelay relay, Map<String, EnvironmentFeed> feeds, StreamOpener streams) {
         this.relay = relay;
@@ -44,130 +48,175 @@ final class SdkRequestHandler {
         this.streams = streams;
         this.polling = new PollingEndpoints(relay.clock());
         this.status = new StatusEndpoints(relay);
+        this.events = new EventEndpoints();
+    }
+
+    /** One request being answered: where the answer goes, what is logged, and which route it took (if any). */
+    private record Call(ChannelHandlerContext ctx, RequestInfo info, FullHttpRequest request, Route route) {
     }
 
     /**
-     * Whether {@code request} can be answered without waiting on a store: a refused credential, or an
-     * environment whose data is in memory now. Such requests need not leave the I/O thread.
+     * Whether {@code request} can be answered without waiting on a store: a route that reads no data (status,
+     * events, which are only queued), a refused credential, or an environment whose data is in memory now. Such
+     * requests need not leave the I/O thread.
      */
     boolean answersWithoutWaiting(FullHttpRequest request) {
-        String key = Credentials.sdkKey(request.headers().get(HttpHeaderNames.AUTHORIZATION));
-        ServedEnvironment env = key == null ? null : relay.environmentForSdkKey(key);
+        String uri = request.uri();
+        int query = uri.indexOf('?');
+        Route.Match match;
+        try {
+            match = Route.match(query >= 0 ? uri.substring(0, query) : uri).orElse(null);
+        } catch (IllegalArgumentException e) {
+            return true; // refused as malformed
+        }
+        if (match == null || match.route().credential() == null || match.route().endpoint() == Route.Endpoint.EVENTS) {
+            return true;
+        }
+        ServedEnvironment env = relay.environmentFor(match.route().credential(), credential(match, request));
         return env == null || env.answersFromMemory();
     }
 
     /** Answers {@code request}; the caller releases it afterwards. */
     void handle(ChannelHandlerContext ctx, FullHttpRequest request) {
-        RequestInfo info = RequestInfo.of(ctx.channel(), request);
+        Call call = new Call(ctx, RequestInfo.of(ctx.channel(), request), request, null);
         try {
-            dispatch(ctx, info, request);
+            dispatch(call);
         } catch (RuntimeException e) {
             // A bug or an unexpected store failure answers this request only; the server carries on.
-            LOG.error("Failed to answer {} {}", info.method(), info.path(), e);
-            refuse(ctx, info, null, HttpResponseStatus.INTERNAL_SERVER_ERROR, "internal error", true);
+            LOG.error("Failed to answer {} {}", call.info().method(), call.info().path(), e);
+            refuse(call, null, HttpResponseStatus.INTERNAL_SERVER_ERROR, "internal error", true);
         }
     }
 
-    private void dispatch(ChannelHandlerContext ctx, RequestInfo info, FullHttpRequest request) {
-        DecoderResult decoded = request.decoderResult();
+    private void dispatch(Call unrouted) {
+        DecoderResult decoded = unrouted.request().decoderResult();
         if (decoded.isFailure()) {
-            refuseMalformed(ctx, info, decoded.cause());
+            refuseMalformed(unrouted, decoded.cause());
             return;
         }
-        Optional<Route.Match> match;
+        Optional<Route.Match> found;
         try {
-            match = Route.match(info.path());
+            found = Route.match(unrouted.info().path());
         } catch (IllegalArgumentException e) {
-            refuse(ctx, info, null, HttpResponseStatus.BAD_REQUEST, "malformed path: " + e.getMessage(), true);
+            refuse(unrouted, null, HttpResponseStatus.BAD_REQUEST, "malformed path: " + e.getMessage(), true);
             return;
         }
-        if (match.isEmpty()) {
-            refuse(ctx, info, null, HttpResponseStatus.NOT_FOUND, "unknown route", false);
+        if (found.isEmpty()) {
+            refuse(unrouted, null, HttpResponseStatus.NOT_FOUND, "unknown route", false);
             return;
         }
-        if (!HttpMethod.GET.equals(request.method())) {
+        Route.Match match = found.get();
+        Route route = match.route();
+        Call call = new Call(unrouted.ctx(), unrouted.info(), unrouted.request(), route);
+        HttpMethod method = call.request().method();
+        if (!route.allows(method)) {
             FullHttpResponse r = Responses.error(HttpResponseStatus.METHOD_NOT_ALLOWED,
-                    "Method " + request.method() + " is not allowed here");
-            r.headers().set(HttpHeaderNames.ALLOW, HttpMethod.GET.name());
-            send(ctx, info, null, r, "method " + request.method() + " not allowed", false);
+                    "Method " + method + " is not allowed here");
+            r.headers().set(HttpHeaderNames.ALLOW, route.allowHeader());
+            send(call, null, r, "method " + method + " not allowed", false);
             return;
         }
-        Route route = match.get().route();
-        if (route == Route.STATUS) {
-            ctx.writeAndFlush(status.status());
-            return;
+        switch (route.endpoint()) {
+            case STATUS -> call.ctx().writeAndFlush(status.status());
+            case HEALTH -> call.ctx().writeAndFlush(status.health());
+            default -> answerForEnvironment(call, match);
         }
-        if (route == Route.HEALTH) {
-            ctx.writeAndFlush(status.health());
-            return;
-        }
-        ServedEnvironment env = authenticate(ctx, info, request);
+    }
+
+    private void answerForEnvironment(Call call, Route.Match match) {
+        ServedEnvironment env = authenticate(call, match);
         if (env == null) {
             return;
         }
-        if (new QueryStringDecoder(info.uri()).parameters().containsKey("filter")) {
-            refuse(ctx, info, env.name(), HttpResponseStatus.NOT_FOUND, "payload filters are not supported", false);
+        if (HttpMethod.OPTIONS.equals(call.request().method())) {
+            FullHttpResponse preflight = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK);
+            preflight.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, 0);
+            send(call, env, preflight, null, false);
+            return;
+        }
+        if (call.route().endpoint() == Route.Endpoint.EVENTS) {
+            // Unlike ld-relay, events are taken while the environment initializes: they need no flag data.
+            EventEndpoints.Reply reply = events.accept(call.route().eventKind(), call.route(), call.request(),
+                    call.info(), env);
+            send(call, env, reply.response(), reply.reason(), false);
+            return;
+        }
+        Readiness readiness = env.readiness();
+        if (readiness == Readiness.NOT_READY) {
+            String why = env.isRunning() ? "environment not initialized yet" : "environment stopped";
+            refuse(call, env, HttpResponseStatus.SERVICE_UNAVAILABLE, why, false);
+            return;
+        }
+        if (new QueryStringDecoder(call.info().uri()).parameters().containsKey("filter")) {
+            refuse(call, env, HttpResponseStatus.NOT_FOUND, "payload filters are not supported", false);
             return;
         }
         EnvironmentFeed feed = feeds.get(env.name());
-        if (route.isStream()) {
-            openStream(ctx, info, env, feed, route == Route.STREAM_ALL ? StreamKind.ALL : StreamKind.FLAGS);
+        if (call.route().endpoint() == Route.Endpoint.STREAM) {
+            openStream(call, env, feed, call.route() == Route.STREAM_ALL ? StreamKind.ALL : StreamKind.FLAGS);
         } else {
-            poll(ctx, info, request, env, feed, match.get());
+            poll(call, env, feed, match);
         }
     }
 
-    private ServedEnvironment authenticate(ChannelHandlerContext ctx, RequestInfo info, FullHttpRequest request) {
-        String header = request.headers().get(HttpHeaderNames.AUTHORIZATION);
-        String key = Credentials.sdkKey(header);
-        if (key == null) {
-            String why = header == null ? "no Authorization header" : "malformed Authorization header";
-            refuse(ctx, info, null, HttpResponseStatus.UNAUTHORIZED, why, false);
+    /** The credential as the route takes it: from {@code Authorization}, or the environment ID in the path. */
+    private static String credential(Route.Match match, FullHttpRequest request) {
+        return match.route().credential() == CredentialKind.ENVIRONMENT_ID ? match.envId()
+                : Credentials.sdkKey(request.headers().get(HttpHeaderNames.AUTHORIZATION));
+    }
+
+    /**
+     * The environment the request's credential names, or null after answering as ld-relay does: 401 for a missing,
+     * unknown or upstream-rejected SDK or mobile key, 404 for an unknown client-side ID.
+     */
+    private ServedEnvironment authenticate(Call call, Route.Match match) {
+        CredentialKind kind = call.route().credential();
+        String credential = credential(match, call.request());
+        boolean byId = kind == CredentialKind.ENVIRONMENT_ID;
+        if (credential == null) {
+            String header = call.request().headers().get(HttpHeaderNames.AUTHORIZATION);
+            refuse(call, null, HttpResponseStatus.UNAUTHORIZED,
+                    header == null ? "no Authorization header" : "malformed Authorization header", false);
             return null;
         }
-        ServedEnvironment env = relay.environmentForSdkKey(key);
-        if (env == null) {
-            refuse(ctx, info, null, HttpResponseStatus.UNAUTHORIZED, "unknown SDK key " + Secrets.mask(key), false);
+        ServedEnvironment env = relay.environmentFor(kind, credential);
+        if (env == null || byId && env.readiness() == Readiness.REJECTED) {
+            refuse(call, null, byId ? HttpResponseStatus.NOT_FOUND : HttpResponseStatus.UNAUTHORIZED, byId
+                    ? "unknown client-side environment ID"
+                    : "unknown " + (kind == CredentialKind.MOBILE_KEY ? "mobile" : "SDK") + " key "
+                    + Secrets.mask(credential), false);
             return null;
         }
-        Readiness readiness = env.readiness();
-        if (readiness == Readiness.REJECTED) {
-            refuse(ctx, info, env.name(), HttpResponseStatus.UNAUTHORIZED, "upstream rejected this SDK key", false);
-            return null;
-        }
-        if (readiness == Readiness.NOT_READY) {
-            String why = env.isRunning() ? "environment not initialized yet" : "environment stopped";
-            refuse(ctx, info, env.name(), HttpResponseStatus.SERVICE_UNAVAILABLE, why, false);
+        if (env.readiness() == Readiness.REJECTED) {
+            refuse(call, env, HttpResponseStatus.UNAUTHORIZED, "upstream rejected this SDK key", false);
             return null;
         }
         return env;
     }
 
-    private void openStream(ChannelHandlerContext ctx, RequestInfo info, ServedEnvironment env, EnvironmentFeed feed,
-                            StreamKind kind) {
+    private void openStream(Call call, ServedEnvironment env, EnvironmentFeed feed, StreamKind kind) {
         try {
-            streams.open(ctx.channel(), info, env, feed, kind);
+            streams.open(call.ctx().channel(), call.info(), env, feed, kind);
         } catch (StoreException e) {
-            refuse(ctx, info, env.name(), HttpResponseStatus.SERVICE_UNAVAILABLE,
-                    "data store unavailable: " + e.getMessage(), false);
+            refuse(call, env, HttpResponseStatus.SERVICE_UNAVAILABLE, "data store unavailable: " + e.getMessage(),
+                    false);
         }
     }
 
-    private void poll(ChannelHandlerContext ctx, RequestInfo info, FullHttpRequest request, ServedEnvironment env,
-                      EnvironmentFeed feed, Route.Match match) {
+    private void poll(Call call, ServedEnvironment env, EnvironmentFeed feed, Route.Match match) {
         FullHttpResponse response;
         try {
-            response = polling.serve(match, request, env, feed.payloads());
+            response = polling.serve(match, call.request(), env, feed.payloads());
         } catch (StoreException e) {
-            refuse(ctx, info, env.name(), HttpResponseStatus.SERVICE_UNAVAILABLE,
-                    "data store unavailable: " + e.getMessage(), false);
+            refuse(call, env, HttpResponseStatus.SERVICE_UNAVAILABLE, "data store unavailable: " + e.getMessage(),
+                    false);
             return;
         }
         String reason = response.status().code() == 404 ? "no such item" : null;
-        send(ctx, info, env.name(), response, reason, false);
+        send(call, env, response, reason, false);
     }
 
-    private void refuseMalformed(ChannelHandlerContext ctx, RequestInfo info, Throwable cause) {
+    private void refuseMalformed(Call call, Throwable cause) {
         HttpResponseStatus status;
         String reason;
         if (cause instanceof TooLongHttpHeaderException) {
@@ -183,24 +232,27 @@ final class SdkRequestHandler {
             status = HttpResponseStatus.BAD_REQUEST;
             reason = "malformed HTTP request";
         }
-        refuse(ctx, info, null, status, reason, true);
+        refuse(call, null, status, reason, true);
     }
 
-    private void refuse(ChannelHandlerContext ctx, RequestInfo info, String env, HttpResponseStatus status,
-                        String reason, boolean close) {
-        send(ctx, info, env, Responses.error(status, capitalize(reason)), reason, close);
+    private void refuse(Call call, ServedEnvironment env, HttpResponseStatus status, String reason, boolean close) {
+        send(call, env, Responses.error(status, capitalize(reason)), reason, close);
     }
 
-    private void send(ChannelHandlerContext ctx, RequestInfo info, String env, FullHttpResponse response,
-                      String reason, boolean close) {
-        long bytes = response.content().readableBytes();
-        relay.requests().record(env, info.remoteAddress(), info.method(), info.path(), response.status().code(),
-                bytes, info.userAgent(), reason);
+    /** Logs and writes the answer; client-side routes carry CORS headers on every answer, refusals included. */
+    private void send(Call call, ServedEnvironment env, FullHttpResponse response, String reason, boolean close) {
+        RequestInfo info = call.info();
+        if (call.route() != null && call.route().credential() == CredentialKind.ENVIRONMENT_ID) {
+            Cors.addHeaders(response, call.request().headers().get(HttpHeaderNames.ORIGIN),
+                    env == null ? null : env.config(), call.route().allowHeader());
+        }
+        relay.requests().record(env == null ? null : env.name(), info.remoteAddress(), info.method(), info.path(),
+                response.status().code(), response.content().readableBytes(), info.userAgent(), reason);
         if (close) {
             response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
-            ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+            call.ctx().writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
         } else {
-            ctx.writeAndFlush(response);
+            call.ctx().writeAndFlush(response);
         }
     }
 

@@ -1,6 +1,7 @@
 package io.relayconsole.serving;
 
 import io.relayconsole.config.EnvironmentConfig;
+import io.relayconsole.events.EventForwarder;
 import io.relayconsole.model.DataKind;
 import io.relayconsole.model.FullDataSet;
 import io.relayconsole.model.Item;
@@ -8,6 +9,7 @@ import io.relayconsole.store.StoreDescription;
 import io.relayconsole.store.StoreException;
 import io.relayconsole.store.StoreStatus;
 import io.relayconsole.upstream.DataSourceStatus;
+import java.util.Optional;
 
 /**
  * What the SDK-facing server needs of one environment: whether it answers, its data as SDKs are served (reads may
@@ -41,6 +43,9 @@ public interface ServedEnvironment {
 
     /** One item, a tombstone, or null if unknown. */
     Item item(DataKind kind, String key);
+
+    /** Where this environment's SDK events go; empty when {@code [Events] sendEvents} is off. */
+    Optional<EventForwarder> eventForwarder();
 
     void addUpdateListener(UpdateListener listener);
 

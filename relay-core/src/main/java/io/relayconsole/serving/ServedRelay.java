@@ -16,6 +16,9 @@ public interface ServedRelay {
     /** The environment an SDK key belongs to, or null: the server answers 401 then. */
     ServedEnvironment environmentForSdkKey(String sdkKey);
 
+    /** The environment a credential of {@code kind} names, or null when none does. */
+    ServedEnvironment environmentFor(CredentialKind kind, String credential);
+
     SdkConnections connections();
 
     RequestLog requests();

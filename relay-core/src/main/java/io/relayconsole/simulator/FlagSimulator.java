@@ -2,6 +2,7 @@ package io.relayconsole.simulator;
 
 import com.sun.net.httpserver.HttpServer;
 import io.relayconsole.config.Secrets;
+import io.relayconsole.events.EventSink;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -26,7 +27,8 @@ import org.slf4j.LoggerFactory;
  * A LaunchDarkly-compatible flag delivery service on the loopback interface: the built-in upstream that the
  * console edits, demos break and tests use. It serves the streaming ({@code GET /all}) and polling
  * ({@code GET /sdk/latest-all} and the legacy item routes) endpoints for several environments, one per SDK
- * key, plus a small admin API ({@code /admin/...}). Faults can be switched on and off at run time.
+ * key, plus a small admin API ({@code /admin/...}). It also takes SDK events as LaunchDarkly's events service
+ * does ({@code POST /bulk}, {@code /diagnostic}, {@code /mobile...}, {@code /events/...}) into {@link #events()}. Faults can be switched on and off at run time.
  *
  * <p>Thread-safe. Uses the JDK's HTTP server with a thread per request, which suits long-lived streams.
  */
@@ -49,6 +51,7 @@ public final class FlagSimulator implements AutoCloseable {
     private final Deque<SimulatorRequest> recentRequests = new ArrayDeque<>();
     private final Object faultChanged = new Object();
     private final ExecutorService executor;
+    private final EventSink events = new EventSink();
 
     private volatile UpstreamFault fault = UpstreamFault.NONE;
     private volatile Duration slowDelay = DEFAULT_SLOW_DELAY;
@@ -260,6 +263,13 @@ public final class FlagSimulator implements AutoCloseable {
     /** Sends a {@code patch} whose data is cut-off JSON to every live stream. */
     public void injectMalformedEvent() {
         injectStreamEvent("patch", MALFORMED_EVENT_DATA);
+    }
+
+    // ---- events ----
+
+    /** What SDKs (through the relay) sent: counts and recent payload summaries, no contents. */
+    public EventSink events() {
+        return events;
     }
 
     // ---- request log ----

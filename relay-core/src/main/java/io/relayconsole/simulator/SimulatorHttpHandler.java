@@ -5,6 +5,8 @@ import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import io.relayconsole.config.Secrets;
+import io.relayconsole.events.Acceptance;
+import io.relayconsole.events.EventKind;
 import io.relayconsole.model.DataKind;
 import io.relayconsole.model.Item;
 import io.relayconsole.model.Json;
@@ -91,6 +93,11 @@ final class SimulatorHttpHandler implements HttpHandler {
             default -> {
             }
         }
+        Optional<EventKind> events = EventKind.ofServicePath(path);
+        if (events.isPresent() && "POST".equals(exchange.getRequestMethod())) {
+            receiveEvents(exchange, path, events.get());
+            return;
+        }
         if (!"GET".equals(exchange.getRequestMethod())) {
             respond(exchange, path, null, 405, "text/plain", bytes("method not allowed"));
             return;
@@ -115,6 +122,38 @@ final class SimulatorHttpHandler implements HttpHandler {
             singleItem(exchange, path, e, DataKind.SEGMENTS, path.substring("/sdk/latest-segments/".length()));
         } else {
             respond(exchange, path, e, 404, "text/plain", bytes("not found"));
+        }
+    }
+
+    /**
+     * Events, as LaunchDarkly's events service takes them, into the simulator's sink. Server-side events need a
+     * known SDK key; mobile keys and client-side IDs are not modelled here, so those are taken as they come.
+     */
+    private void receiveEvents(HttpExchange exchange, String path, EventKind kind) throws IOException {
+        SimulatedEnvironment env = null;
+        if (kind.credential() == EventKind.Credential.SDK_KEY) {
+            env = simulator.findEnvironment(credential(exchange)).orElse(null);
+            if (env == null) {
+                respond(exchange, path, null, 401, "text/plain", new byte[0]);
+                return;
+            }
+        }
+        byte[] body;
+        try (InputStream in = exchange.getRequestBody()) {
+            body = in.readNBytes(MAX_ADMIN_BODY + 1);
+        }
+        if (body.length > MAX_ADMIN_BODY) {
+            respond(exchange, path, env, 413, "text/plain", bytes("payload too large"));
+            return;
+        }
+        Map<String, String> headers = new LinkedHashMap<>();
+        exchange.getRequestHeaders().forEach((name, values) -> headers.put(name, values.get(0)));
+        Acceptance answer = simulator.events().receive(kind, body, headers);
+        if (answer.accepted()) {
+            respond(exchange, path, env, 202, "text/plain", new byte[0]);
+        } else {
+            ObjectNode error = Json.mapper().createObjectNode().put("message", answer.message());
+            respond(exchange, path, env, answer.status(), JSON, Json.mapper().writeValueAsBytes(error));
         }
     }
 

@@ -92,7 +92,6 @@ class ConfigLoaderFileTest {
 
         // Valid ld-relay features this relay does not implement load with warnings that say where they are set.
         assertThat(loaded.notices()).extracting(ConfigNotice::describe).containsExactlyInAnyOrder(
-                "ld-relay-full.conf:26: [Events] sendEvents: event forwarding is not supported yet; events are not forwarded",
                 "ld-relay-full.conf:85: [Filters \"default\"] keys: payload filters are not supported yet; no filtered environments are created",
                 "ld-relay-full.conf:52: [Proxy] url: outbound HTTP proxies are not supported yet; upstream connections are made directly",
                 "ld-relay-full.conf:61: [Prometheus] enabled: Prometheus metrics export is not supported yet; no metrics are sent");
@@ -183,10 +182,16 @@ class ConfigLoaderFileTest {
     void theSimulatorReplacesOnlyUpstreamUrisThatWereNotSet() {
         RelayConfig config = load("[Simulator]\nenabled = true\nport = 9999\n[Main]\nbaseUri = https://sdk.example.com\n"
                 + ONE_ENV);
-        assertThat(config.simulator()).isEqualTo(new SimulatorConfig(true, 9999, true, false));
+        assertThat(config.simulator()).isEqualTo(new SimulatorConfig(true, 9999, true, false, true));
         RelayConfig pointed = config.withSimulatorAt(URI.create("http://127.0.0.1:9999"));
         assertThat(pointed.main().streamUri()).isEqualTo(URI.create("http://127.0.0.1:9999"));
         assertThat(pointed.main().baseUri()).isEqualTo(URI.create("https://sdk.example.com"));
+        assertThat(pointed.events().eventsUri()).as("events go to the simulator too").isEqualTo(
+                URI.create("http://127.0.0.1:9999"));
+        RelayConfig ownEvents = load("[Simulator]\nenabled = true\n[Events]\neventsUri = https://ev.example.com\n"
+                + ONE_ENV);
+        assertThat(ownEvents.withSimulatorAt(URI.create("http://127.0.0.1:1")).events().eventsUri())
+                .isEqualTo(URI.create("https://ev.example.com"));
         assertThat(load(ONE_ENV).withSimulatorAt(URI.create("http://127.0.0.1:1")).main().streamUri())
                 .isEqualTo(MainConfig.DEFAULT_STREAM_URI);
     }

@@ -1,6 +1,7 @@
 package io.relayconsole.relay;
 
 import io.relayconsole.config.EnvironmentConfig;
+import io.relayconsole.config.EventsConfig;
 import io.relayconsole.config.MainConfig;
 import io.relayconsole.serving.SdkConnections;
 import io.relayconsole.serving.ServingListener;
@@ -26,7 +27,8 @@ final class EnvironmentHarness implements AutoCloseable {
         RelayOptions options = RelayOptions.builder().dataSourceFactory(sources).storeFactory(e -> store)
                 .cacheTtl(cacheTtl).clock(clock).build();
         SdkConnections connections = new SdkConnections(clock, ServingListener.NONE);
-        env = new RelayEnvironment(EnvironmentConfig.of("prod", SDK_KEY), main, options, scheduler, bus, connections);
+        env = new RelayEnvironment(EnvironmentConfig.of("prod", SDK_KEY), main, EventsConfig.defaults(), options, scheduler,
+                bus, connections);
         env.start();
     }
 

@@ -27,7 +27,7 @@ import java.util.concurrent.TimeUnit;
  * from {@code src/test/java5-daemon}), driven over their shared JSON line protocol: the SDK prints
  * {@code {"ready":bool,"error":...}} once; each {@code {"evaluate":[{flag,context,default}]}} line gets
  * {@code {"results":[...],"reasons":[...]}}; {@code {"initialized":true}} asks whether its store holds the
- * initialized marker; {@code {"changed":key}} lines report flag changes at any time. Fails with install advice
+ * initialized marker; {@code {"flush":true}} sends its queued events; {@code {"changed":key}} lines report flag changes at any time. Fails with install advice
  * when Node.js, the npm packages or the Java 5 reader build are missing.
  */
 public final class SdkProcess implements AutoCloseable {
@@ -167,6 +167,14 @@ public final class SdkProcess implements AutoCloseable {
     /** Whether the SDK's persistent store holds the initialized marker (the scripts that support the question). */
     public boolean storeInitialized() {
         return send(Json.mapper().createObjectNode().put("initialized", true)).path("initialized").asBoolean();
+    }
+
+    /** Makes the SDK send its queued analytics events now; returns once it has. */
+    public void flushEvents() {
+        JsonNode reply = send(Json.mapper().createObjectNode().put("flush", true));
+        if (!reply.path("flushed").asBoolean()) {
+            throw new AssertionError("the SDK did not flush: " + reply + "\n" + stderrText());
+        }
     }
 
     /** The next flag key the SDK reported as changed, or null if none within the timeout. */
