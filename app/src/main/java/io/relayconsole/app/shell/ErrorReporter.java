@@ -1,5 +1,6 @@
 package io.relayconsole.app.shell;
 
+import io.relayconsole.app.ui.Clipboards;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import javafx.application.Platform;
@@ -7,8 +8,6 @@ import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.TextArea;
-import javafx.scene.input.Clipboard;
-import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import org.slf4j.Logger;
@@ -57,11 +56,7 @@ public final class ErrorReporter implements Thread.UncaughtExceptionHandler {
         text.setPrefColumnCount(80);
         text.setId("error-details");
         Button copy = new Button("Copy details");
-        copy.setOnAction(e -> {
-            ClipboardContent content = new ClipboardContent();
-            content.putString(details);
-            Clipboard.getSystemClipboard().setContent(content);
-        });
+        copy.setOnAction(e -> Clipboards.copy(details));
         Alert alert = new Alert(Alert.AlertType.ERROR, null, ButtonType.CLOSE);
         alert.initOwner(owner);
         alert.setTitle("Unexpected error");

@@ -1,12 +1,11 @@
 package io.relayconsole.app.store;
 
+import io.relayconsole.app.ui.Formats;
 import io.relayconsole.app.ui.RingBuffer;
 import io.relayconsole.relay.EnvironmentSnapshot;
 import io.relayconsole.store.StoreStatus;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -18,7 +17,6 @@ import javafx.beans.property.StringProperty;
 
 /** The store screen's state: the store's health in words, the latency history, the TTL edit, busy and result. */
 public final class StoreViewModel {
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
 
     private final StoreForm form = new StoreForm();
     private final RingBuffer latency = new RingBuffer(120);
@@ -55,23 +53,16 @@ public final class StoreViewModel {
         backendLabel.set(env.store().label());
         available.set(s.available());
         state.set(s.refreshing() ? "available, refreshing its data" : s.available() ? "available" : "unavailable");
-        since.set(s.since() == null ? "" : "since " + TIME.format(s.since()) + " (" + ago(s.since(), Instant.now()) + ")");
+        since.set(s.since() == null ? ""
+                : "since " + Formats.clock(s.since()) + " (" + Formats.ago(s.since(), Instant.now()) + ")");
         lastError.set(s.lastError() == null ? "none"
-                : s.lastError() + (s.lastErrorTime() == null ? "" : " at " + TIME.format(s.lastErrorTime())));
+                : s.lastError() + (s.lastErrorTime() == null ? "" : " at " + Formats.clock(s.lastErrorTime())));
         latencyText.set(s.lastLatencyMillis() < 0 ? "no operation yet"
                 : String.format("%.1f ms (last operation)", s.lastLatencyMillis()));
         currentTtl.set(env.cache() == null ? "in-memory store: no cache" : "cache TTL " + describe(env.cache().ttl()));
         if (sample && s.lastLatencyMillis() >= 0) {
             latency.add(s.lastLatencyMillis());
         }
-    }
-
-    static String ago(Instant then, Instant now) {
-        long seconds = Math.max(0, Duration.between(then, now).toSeconds());
-        if (seconds < 120) {
-            return seconds + " s ago";
-        }
-        return seconds < 7200 ? seconds / 60 + " min ago" : seconds / 3600 + " h ago";
     }
 
     static String describe(Duration ttl) {
