@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.pcollections.OrderedPMap;
 
 /**
  * A complete, immutable data set: every flag and segment by key, tombstones included. Maps keep insertion
@@ -61,12 +62,17 @@ public final class FullDataSet {
         return map;
     }
 
-    /** A copy with one item put in place (no version check: callers apply the version rule). */
+    /**
+     * A copy with one item put in place (no version check: callers apply the version rule). The maps are persistent:
+     * the copy shares all but O(log n) of its structure with this one, so a patch never copies every flag (the
+     * first patch after a full data set converts that kind's map once). A replaced item keeps its position.
+     */
     public FullDataSet with(DataKind kind, Item item) {
-        Map<String, Item> copy = new LinkedHashMap<>(get(kind));
-        copy.put(item.key(), item);
-        Map<String, Item> frozen = Collections.unmodifiableMap(copy);
-        return kind == DataKind.FEATURES ? new FullDataSet(frozen, segments) : new FullDataSet(flags, frozen);
+        Map<String, Item> current = get(kind);
+        OrderedPMap<String, Item> persistent = current instanceof OrderedPMap<String, Item> p ? p
+                : OrderedPMap.from(current);
+        Map<String, Item> updated = persistent.plus(item.key(), item);
+        return kind == DataKind.FEATURES ? new FullDataSet(updated, segments) : new FullDataSet(flags, updated);
     }
 
     /** Number of live (not deleted) items of a kind. */
