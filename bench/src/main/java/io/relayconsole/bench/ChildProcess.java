@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -45,18 +46,45 @@ public final class ChildProcess implements AutoCloseable {
         }
     }
 
-    /** A java command with the JVM options every measured JVM gets (BENCH_JAVA_OPTS), so both sides match. */
+    /**
+     * A java command with the JVM options every measured JVM gets, so the relay runs as it ships and both sides
+     * match: the headless relay's own options (installers/relay-jvm.properties, as the installed launcher and
+     * ./relay use them), or BENCH_JAVA_OPTS for an experiment. Every result table prints which.
+     */
     public static List<String> java(String... tail) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        String opts = System.getenv().getOrDefault("BENCH_JAVA_OPTS", "");
-        for (String opt : opts.trim().split("\\s+")) {
+        for (String opt : jvmOptions().trim().split("\\s+")) {
             if (!opt.isEmpty()) {
                 command.add(opt);
             }
         }
         command.addAll(List.of(tail));
         return command;
+    }
+
+    /** The options {@link #java} gives. */
+    public static String jvmOptions() {
+        String override = System.getenv("BENCH_JAVA_OPTS");
+        return override != null && !override.isBlank() ? override : shippedJvmOptions();
+    }
+
+    /** Where {@link #jvmOptions()} came from, for the result tables. */
+    public static String jvmOptionsOrigin() {
+        String override = System.getenv("BENCH_JAVA_OPTS");
+        return override != null && !override.isBlank() ? "BENCH_JAVA_OPTS override, not as shipped"
+                : "as shipped, installers/relay-jvm.properties";
+    }
+
+    private static String shippedJvmOptions() {
+        Properties p = new Properties();
+        try (java.io.Reader in = Files.newBufferedReader(Path.of("installers/relay-jvm.properties"))) {
+            p.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("bench/run reads the relay's JVM options from installers/relay-jvm.properties"
+                    + " (run it from the repository root): " + e.getMessage(), e);
+        }
+        return p.getProperty("relay.jvm.options", "");
     }
 
     public long pid() {

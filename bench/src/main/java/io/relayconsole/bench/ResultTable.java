@@ -34,6 +34,8 @@ public final class ResultTable {
         System.out.println("### " + title);
         System.out.println("Run " + java.time.LocalDate.now() + ", " + Runtime.getRuntime().availableProcessors()
                 + " cores shared by load generator, relay and baseline; load average at the end: " + loadAverage());
+        System.out.println("JVM options of relay and baseline (" + ChildProcess.jvmOptionsOrigin() + "): `"
+                + ChildProcess.jvmOptions() + "`" + relayOnlyOptions());
         System.out.println();
         System.out.println("| Figure | " + baselineName + " | Relay | Ratio | Goal |");
         System.out.println("| --- | ---: | ---: | ---: | --- |");
@@ -41,6 +43,11 @@ public final class ResultTable {
             System.out.println("| " + String.join(" | ", row) + " |");
         }
         System.out.println();
+    }
+
+    private static String relayOnlyOptions() {
+        String extra = System.getenv().getOrDefault("BENCH_RELAY_JAVA_OPTS", "").trim();
+        return extra.isEmpty() ? "" : "; relay only: `" + extra + "`";
     }
 
     /** Other work on the machine skews every figure: the table says how busy it was. */
