@@ -39,6 +39,11 @@ public final class RelayUnderTest implements AutoCloseable {
 
     /** Starts the upstream holding {@code data}, then the relay, and waits until the relay serves the flags. */
     public static RelayUnderTest start(FullDataSet data) throws IOException {
+        return start(data, relayJar());
+    }
+
+    /** The same with another relay jar, e.g. an earlier build measured in the same run. */
+    public static RelayUnderTest start(FullDataSet data, Path jar) throws IOException {
         FlagSimulator upstream = new FlagSimulator();
         upstream.setHeartbeatInterval(Duration.ofMinutes(5));
         SimulatedEnvironment env = upstream.addEmptyEnvironment(SDK_KEY);
@@ -63,7 +68,7 @@ public final class RelayUnderTest implements AutoCloseable {
                 command.add(opt);
             }
         }
-        command.addAll(java.util.List.of("-jar", relayJar().toString(), "--from-env"));
+        command.addAll(java.util.List.of("-jar", jar.toString(), "--from-env"));
         ChildProcess process = ChildProcess.start("relay", command, env2);
         RelayUnderTest relay = new RelayUnderTest(upstream, env, process, port);
         process.awaitPort(port, 60_000);

@@ -43,10 +43,13 @@ public final class StreamingBench {
         }
         table.add("connect + put, all " + connections, bare.connectMillis, relay.connectMillis, "ms", "report");
         table.add("patch delay p50", bare.stats.percentileMillis(50), relay.stats.percentileMillis(50), "ms", "");
-        table.add("patch delay p99", bare.stats.percentileMillis(99), relay.stats.percentileMillis(99), "ms",
-                "≤ 1.3× bare");
+        // Issue 16's goals: 10,000 streams within 1.1× bare; as many as the machine allows (19,000 here) within 1.3×.
+        String p99Goal = connections > 10_000 ? "≤ 1.3× bare" : "≤ 1.1× bare";
+        table.add("patch delay p99", bare.stats.percentileMillis(99), relay.stats.percentileMillis(99), "ms", p99Goal);
         table.add("patch delay max", bare.stats.maxMillis(), relay.stats.maxMillis(), "ms", "");
-        table.add("RSS after patches", ResultTable.mib(bare.rss), ResultTable.mib(relay.rss), "MiB", "relay ≤ 300 MB");
+        table.add("RSS after patches", ResultTable.mib(bare.rss), ResultTable.mib(relay.rss), "MiB", "≤ 1.3× bare");
+        table.add("RSS per stream", bare.rss / (double) connections / 1024, relay.rss / (double) connections / 1024,
+                "KiB", "report");
         table.add("peak RSS", ResultTable.mib(bare.peakRss), ResultTable.mib(relay.peakRss), "MiB", "");
         table.add("live heap after full GC", ResultTable.mib(bare.heap), ResultTable.mib(relay.heap), "MiB", "report");
         table.add("clients missing the patch", bare.missing, relay.missing, "", "0");
@@ -70,7 +73,7 @@ public final class StreamingBench {
         table.add("put received p50 (" + MEASURED_STORMS + " storms pooled)", bare.puts.percentileMillis(50),
                 relay.puts.percentileMillis(50), "ms", "");
         table.add("put received p99", bare.puts.percentileMillis(99), relay.puts.percentileMillis(99), "ms", "");
-        table.add("all have their put (median storm)", bare.lastPutMillis, relay.lastPutMillis, "ms", "≤ 1.3× bare");
+        table.add("all have their put (median storm)", bare.lastPutMillis, relay.lastPutMillis, "ms", "≤ 1.1× bare");
         table.add("peak RSS during storm (median storm)", ResultTable.mib(bare.medianPeakRss),
                 ResultTable.mib(relay.medianPeakRss), "MiB", "≤ 1.3× bare");
         table.add("peak RSS, highest storm", ResultTable.mib(bare.maxPeakRss), ResultTable.mib(relay.maxPeakRss),
