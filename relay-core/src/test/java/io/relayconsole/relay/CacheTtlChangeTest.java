@@ -3,10 +3,12 @@ package io.relayconsole.relay;
 import static io.relayconsole.testing.TestItems.flag;
 import static io.relayconsole.testing.TestItems.flags;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.relayconsole.store.StoreOperationResult;
 import io.relayconsole.model.DataKind;
 import io.relayconsole.store.InMemoryDataStore;
+import io.relayconsole.store.StoreStatus;
 import io.relayconsole.testing.MutableClock;
 import io.relayconsole.testing.SwitchableStore;
 import java.time.Duration;
@@ -47,6 +49,26 @@ class CacheTtlChangeTest {
         clock.advance(Duration.ofHours(1));
         assertThat(env.currentData().flags()).containsKeys("a", "b");
         assertThat(store.reads()).isEqualTo(readsBefore);
+    }
+
+    @Test
+    void aStoreThatIsDownStaysDownWithItsOwnErrorAcrossATtlChangeAndIsWrittenBackWhenItReturns() {
+        SwitchableStore store = new SwitchableStore();
+        RelayEnvironment env = start(store, Duration.ofSeconds(30));
+        store.setDown(true);
+        harness.upstream().upsert(DataKind.FEATURES, flag("a", 7));
+        StoreStatus down = env.storeStatus();
+        assertThat(down.available()).isFalse();
+
+        env.store().setCacheTtl(Duration.ofSeconds(5));
+
+        assertThat(env.storeStatus().available()).isFalse();
+        assertThat(env.storeStatus().lastError()).isEqualTo(down.lastError()).isNotBlank();
+        assertThat(env.storeStatus().since()).isEqualTo(down.since());
+        store.setDown(false);
+        await().atMost(Duration.ofSeconds(10)).until(() -> env.storeStatus().available());
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> store.database().get(DataKind.FEATURES, "a").version() == 7);
     }
 
     @Test

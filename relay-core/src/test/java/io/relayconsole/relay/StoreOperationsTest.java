@@ -79,6 +79,23 @@ class StoreOperationsTest {
     }
 
     @Test
+    void overlappingResyncsShareOneReconnectAndAllComplete() throws Exception {
+        RelayEnvironment env = start(new InMemoryDataStore());
+        CompletableFuture<StoreOperationResult> first = env.resyncFromUpstream(Duration.ofSeconds(5));
+        CompletableFuture<StoreOperationResult> second = env.resyncFromUpstream(Duration.ofSeconds(5));
+        assertThat(harness.source().restarts()).isEqualTo(1);
+
+        harness.upstream().init(flags("a", "b"));
+
+        assertThat(first.get(5, TimeUnit.SECONDS).success()).isTrue();
+        assertThat(second.get(5, TimeUnit.SECONDS).items()).isEqualTo(2);
+        CompletableFuture<StoreOperationResult> later = env.resyncFromUpstream(Duration.ofSeconds(5));
+        assertThat(harness.source().restarts()).isEqualTo(2); // a new request after the answer asks again
+        harness.upstream().init(flags("a"));
+        assertThat(later.get(5, TimeUnit.SECONDS).items()).isEqualTo(1);
+    }
+
+    @Test
     void resyncReportsAnUpstreamThatNeverAnswers() throws Exception {
         RelayEnvironment env = start(new InMemoryDataStore());
         StoreOperationResult done = env.resyncFromUpstream(Duration.ofMillis(100)).get(5, TimeUnit.SECONDS);
