@@ -18,8 +18,9 @@ public final class BenchMain {
             case "stores" -> StoreBench.run(intArg(args, 1, 10_000));
             case "coldstart" -> ColdStartBench.run(intArg(args, 1, 10_000));
             case "console" -> ConsoleBench.run(intArg(args, 1, 10_000), intArg(args, 2, 10_000));
+            case "events" -> EventsBench.run(intArg(args, 1, 200), intArg(args, 2, 60));
             default -> {
-                System.err.println("usage: bench/run polling-gzip|polling-plain|fanout|reconnect|stores|coldstart|console|all");
+                System.err.println("usage: bench/run polling-gzip|polling-plain|fanout|reconnect|stores|coldstart|console|events|all");
                 System.exit(2);
             }
         }
