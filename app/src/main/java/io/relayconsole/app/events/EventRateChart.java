@@ -1,5 +1,6 @@
 package io.relayconsole.app.events;
 
+import io.relayconsole.app.ui.HistoryPlot;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.collections.ObservableList;
@@ -56,34 +57,15 @@ final class EventRateChart extends Region {
 
     /** Called once per tick. */
     void redraw() {
-        double w = getWidth();
-        double h = getHeight();
-        axis.setStartX(0);
-        axis.setEndX(w);
-        axis.setStartY(h - 1);
-        axis.setEndY(h - 1);
         double max = 1;
         for (RateSeries s : series) {
             max = Math.max(max, s.history().max());
         }
         scale.setText(String.format("events received per second, max %.1f/s", max));
         updateLegend();
+        HistoryPlot.axis(axis, getWidth(), getHeight());
         for (int i = 0; i < series.size() && i < lines.size(); i++) {
-            var history = series.get(i).history();
-            int n = history.size();
-            Polyline line = lines.get(i);
-            if (n < 2 || w <= 0) {
-                line.getPoints().clear();
-                continue;
-            }
-            double step = w / (history.capacity() - 1);
-            double x0 = w - (n - 1) * step;
-            Double[] points = new Double[2 * n];
-            for (int k = 0; k < n; k++) {
-                points[2 * k] = x0 + k * step;
-                points[2 * k + 1] = h - 2 - (h - 22) * history.get(k) / max;
-            }
-            line.getPoints().setAll(points);
+            HistoryPlot.plot(lines.get(i), series.get(i).history(), getWidth(), getHeight(), max, 22);
         }
     }
 
