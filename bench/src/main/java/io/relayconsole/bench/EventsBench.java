@@ -156,7 +156,7 @@ final class EventsBench {
         return new Load(accepted.get(), failed.get(), elapsed);
     }
 
-    /** An index event and a summary of three flags, as a server SDK posts them (about 0.6 KB). */
+    /** An index event and a summary of three flags, as a server SDK posts them (about 0.55 KB). */
     static byte[] payload(String contextKey, int seed) {
         String json = "[{\"kind\":\"index\",\"creationDate\":1700000000000,\"context\":{\"kind\":\"user\",\"key\":\""
                 + contextKey + "\",\"name\":\"Bench User " + seed + "\",\"plan\":\"enterprise\"}},"
