@@ -34,7 +34,7 @@ public final class PatchBench {
     }
 
     private static double cpuPerPatch(String name, FullDataSet data, Path jar, int rate) throws Exception {
-        try (RelayUnderTest server = RelayUnderTest.start(data, jar); SseClients clients = new SseClients()) {
+        try (RelayUnderTest server = RelayUnderTest.start(data, jar, java.util.Map.of()); SseClients clients = new SseClients()) {
             clients.open("127.0.0.1", server.port(), RelayUnderTest.SDK_KEY, STREAMS, 0);
             if (!clients.awaitPuts(60_000)) {
                 throw new IllegalStateException(name + ": the streams got no put");

@@ -39,11 +39,14 @@ public final class RelayUnderTest implements AutoCloseable {
 
     /** Starts the upstream holding {@code data}, then the relay, and waits until the relay serves the flags. */
     public static RelayUnderTest start(FullDataSet data) throws IOException {
-        return start(data, relayJar());
+        return start(data, relayJar(), Map.of());
     }
 
-    /** The same with another relay jar, e.g. an earlier build measured in the same run. */
-    public static RelayUnderTest start(FullDataSet data, Path jar) throws IOException {
+    /**
+     * As {@link #start(FullDataSet)}, with another relay jar (e.g. an earlier build measured in the same run) and more
+     * of ld-relay's environment variables (e.g. {@code USE_EVENTS}).
+     */
+    public static RelayUnderTest start(FullDataSet data, Path jar, Map<String, String> extraEnv) throws IOException {
         FlagSimulator upstream = new FlagSimulator();
         upstream.setHeartbeatInterval(Duration.ofMinutes(5));
         SimulatedEnvironment env = upstream.addEmptyEnvironment(SDK_KEY);
@@ -61,6 +64,7 @@ public final class RelayUnderTest implements AutoCloseable {
         env2.put("PORT", Integer.toString(port));
         env2.put("LOG_LEVEL", "warn");
         env2.put("HEARTBEAT_INTERVAL", "5m");
+        env2.putAll(extraEnv);
         // BENCH_RELAY_JAVA_OPTS: extra options for the relay only, e.g. a flight recording while profiling.
         java.util.List<String> command = new java.util.ArrayList<>(ChildProcess.java());
         for (String opt : System.getenv().getOrDefault("BENCH_RELAY_JAVA_OPTS", "").trim().split("\\s+")) {

@@ -49,6 +49,7 @@ public final class EventForwarder implements AutoCloseable {
     private final ScheduledExecutorService flusher;
     private final AtomicBoolean flushRequested = new AtomicBoolean();
     private final RecentPayloads recent = new RecentPayloads();
+    private final DeliveryListener deliveries;
 
     private final Object lock = new Object();
     // Guarded by lock: what waits for the next flush, and the counters that must agree with it.
@@ -78,12 +79,23 @@ public final class EventForwarder implements AutoCloseable {
 
     /** Forwards {@code env}'s events as {@code config} says, with ld-relay's timings. */
     public EventForwarder(EventsConfig config, EnvironmentConfig env) {
-        this(config, env, Clock.systemUTC(), DEFAULT_REQUEST_TIMEOUT, DEFAULT_RETRY_DELAY);
+        this(config, env, DeliveryListener.NONE);
+    }
+
+    /** As {@link #EventForwarder(EventsConfig, EnvironmentConfig)}, telling {@code deliveries} how each post ended. */
+    public EventForwarder(EventsConfig config, EnvironmentConfig env, DeliveryListener deliveries) {
+        this(config, env, Clock.systemUTC(), DEFAULT_REQUEST_TIMEOUT, DEFAULT_RETRY_DELAY, deliveries);
     }
 
     /** {@code requestTimeout} ends a post to a flag service that hangs; {@code retryDelay} precedes the retry. */
     public EventForwarder(EventsConfig config, EnvironmentConfig env, Clock clock, Duration requestTimeout,
                           Duration retryDelay) {
+        this(config, env, clock, requestTimeout, retryDelay, DeliveryListener.NONE);
+    }
+
+    public EventForwarder(EventsConfig config, EnvironmentConfig env, Clock clock, Duration requestTimeout,
+                          Duration retryDelay, DeliveryListener deliveries) {
+        this.deliveries = deliveries;
         this.envName = env.name();
         this.config = config;
         this.env = env;
@@ -282,6 +294,16 @@ public final class EventForwarder implements AutoCloseable {
         if (!result.ok()) {
             LOG.warn("[{}] Could not forward {} {} event(s) to {}: {}", envName, count, kind.label(),
                     destination(), result.error());
+        }
+        try {
+            if (result.ok()) {
+                deliveries.delivered(kind, count, now);
+            } else {
+                deliveries.failed(kind, count, result.error(), now);
+            }
+        } catch (RuntimeException e) {
+            // A listener's bug must not stop forwarding: the counters above already hold the outcome.
+            LOG.warn("[{}] A delivery listener failed", envName, e);
         }
     }
 

@@ -4,7 +4,9 @@ import io.relayconsole.config.EnvironmentConfig;
 import io.relayconsole.config.EventsConfig;
 import io.relayconsole.config.MainConfig;
 import io.relayconsole.config.Secrets;
+import io.relayconsole.events.DeliveryListener;
 import io.relayconsole.events.EventForwarder;
+import io.relayconsole.events.EventKind;
 import io.relayconsole.events.EventStats;
 import io.relayconsole.model.DataKind;
 import io.relayconsole.model.FullDataSet;
@@ -24,6 +26,7 @@ import io.relayconsole.upstream.DataSourceStatus;
 import io.relayconsole.upstream.UpstreamSettings;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
@@ -69,7 +72,8 @@ public final class RelayEnvironment implements ServedEnvironment {
         this.store = new ManagedStore(config.name(), options.storeFactory().apply(config), options.cacheTtl(),
                 scheduler, clock, new StoreEvents());
         this.sink = new UpstreamSink(config.name(), store, status, events, clock);
-        this.eventForwarder = eventsConfig.sendEvents() ? new EventForwarder(eventsConfig, config) : null;
+        this.eventForwarder = eventsConfig.sendEvents()
+                ? new EventForwarder(eventsConfig, config, new EventDeliveries()) : null;
     }
 
     @Override
@@ -253,6 +257,19 @@ public final class RelayEnvironment implements ServedEnvironment {
                 storeStatus.available() && data != null, flags, segments, sink.lastUpdate(), sink.updatesReceived(),
                 sink.malformedEvents(), connections.count(name()),
                 eventForwarder == null ? EventStats.disabled() : eventForwarder.stats());
+    }
+
+    /** Publishes each post of forwarded events, so the Timeline can draw it on the LaunchDarkly lane. */
+    private final class EventDeliveries implements DeliveryListener {
+        @Override
+        public void delivered(EventKind kind, int count, Instant time) {
+            events.publish(new RelayEvent.EventsDelivered(time, name(), kind, count));
+        }
+
+        @Override
+        public void failed(EventKind kind, int count, String error, Instant time) {
+            events.publish(new RelayEvent.EventsFailed(time, name(), kind, count, error));
+        }
     }
 
     /** Turns what the store stack does into relay events, and its recovery into an upstream resync. */

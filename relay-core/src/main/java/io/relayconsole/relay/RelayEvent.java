@@ -50,6 +50,16 @@ public sealed interface RelayEvent {
     record SdkDisconnected(Instant time, SdkConnectionInfo connection) implements RelayEvent {
     }
 
+    /** The flag service accepted {@code events} SDK events the relay forwarded ({@code kind}: server, mobile, ...). */
+    record EventsDelivered(Instant time, String environment, io.relayconsole.events.EventKind kind, int events)
+            implements RelayEvent {
+    }
+
+    /** Forwarded SDK events were lost: the post failed after its retry; {@code error} says why. */
+    record EventsFailed(Instant time, String environment, io.relayconsole.events.EventKind kind, int events,
+                        String error) implements RelayEvent {
+    }
+
     /** A poll answered, or any request refused. */
     record RequestServed(Instant time, RequestRecord request) implements RelayEvent {
     }

@@ -95,6 +95,13 @@ final class EnvironmentTrack {
             upstreamData(t, "Streaming update " + what, null, "Store " + what);
         } else if (event instanceof RelayEvent.ReadinessChanged e) {
             readinessChanged(t, e.readiness());
+        } else if (event instanceof RelayEvent.EventsDelivered e) {
+            String send = sendEvents(e.kind(), e.events());
+            emit(t, TimelineStep.Arrow.REQUEST, Participants.RELAY, Participants.UPSTREAM, send, null);
+            emit(t, TimelineStep.Arrow.RESPONSE, Participants.UPSTREAM, Participants.RELAY, "Events accepted", null);
+        } else if (event instanceof RelayEvent.EventsFailed e) {
+            emit(t, TimelineStep.Arrow.FAILURE, Participants.RELAY, Participants.UPSTREAM,
+                    sendEvents(e.kind(), e.events()) + " - FAILED", e.error());
         } else if (event instanceof RelayEvent.MalformedData e) {
             emit(t, TimelineStep.Arrow.NOTE, Participants.RELAY, null, "Skipped malformed data from upstream",
                     e.reason());
@@ -210,6 +217,11 @@ final class EnvironmentTrack {
         String response = refused ? statusPhrase(r.status()) : stream ? "Streaming response" : "Polling response";
         emit(t, TimelineStep.Arrow.RESPONSE, Participants.RELAY, sdk, response,
                 r.status() + (r.reason() == null ? "" : " " + r.reason()));
+    }
+
+    /** "Send 12 server event(s)"; the diagram shows the post once it is answered, as it shows SDK requests. */
+    private static String sendEvents(io.relayconsole.events.EventKind kind, int count) {
+        return "Send " + count + " " + kind.label() + " event(s)";
     }
 
     private static String describeClient(String remoteAddress, String userAgent) {

@@ -214,6 +214,33 @@ class EventForwarderTest {
     }
 
     @Test
+    void theDeliveryListenerHearsEachPostsOutcomeAfterItsRetry() throws Exception {
+        List<String> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
+        EventsConfig config = new EventsConfig(true, sink.uri(), Duration.ofHours(1), 1000, false, 0);
+        forwarder = new EventForwarder(config, ENV, Clock.systemUTC(), Duration.ofSeconds(10), Duration.ofMillis(100),
+                new DeliveryListener() {
+                    @Override
+                    public void delivered(EventKind kind, int events, java.time.Instant time) {
+                        heard.add("delivered " + events + " " + kind.label());
+                    }
+
+                    @Override
+                    public void failed(EventKind kind, int events, String error, java.time.Instant time) {
+                        heard.add("failed " + events + " " + kind.label() + ": " + error);
+                    }
+                });
+        forwarder.accept(EventKind.SERVER, events("c", 1), javaSdkHeaders());
+        forwarder.flush();
+        await().atMost(WAIT).until(() -> heard.size() == 1);
+        sink.answer(503);
+        forwarder.accept(EventKind.SERVER, nEvents(3), javaSdkHeaders());
+        forwarder.flush();
+        await().atMost(WAIT).until(() -> heard.size() == 2);
+
+        assertThat(heard).containsExactly("delivered 2 server", "failed 3 server: HTTP 503 from /bulk");
+    }
+
+    @Test
     void anUnrecoverableRejectionIsNotRetried() {
         EventForwarder f = forwarder();
         sink.answer(401);

@@ -63,6 +63,21 @@ class TimelineRecorderTest {
     }
 
     @Test
+    void drawsForwardedEventsAndTheirFailureOnTheLaunchDarklyLane() {
+        upstreamDataStored();
+        recorder.onEvent(new RelayEvent.EventsDelivered(T0, ENV, io.relayconsole.events.EventKind.SERVER, 12));
+        recorder.onEvent(new RelayEvent.EventsFailed(T0, ENV, io.relayconsole.events.EventKind.SERVER_DIAGNOSTIC, 1,
+                "HTTP 503"));
+
+        assertThat(lines()).endsWith(
+                "Relay Proxy->>LD: Send 12 server event(s)",
+                "LD-->>Relay Proxy: Events accepted",
+                "Relay Proxy-xLD: Send 1 server diagnostic event(s) - FAILED");
+        List<TimelineStep> steps = recorder.snapshot(ENV).steps();
+        assertThat(steps.get(steps.size() - 1).detail()).isEqualTo("HTTP 503");
+    }
+
+    @Test
     void drawsAnSdksStoreReadBetweenItsRequestAndTheAnswer() {
         upstreamDataStored();
         storeRead(true, true);

@@ -1,5 +1,6 @@
 package io.relayconsole.app.overview;
 
+import io.relayconsole.app.ui.RateWindow;
 import io.relayconsole.app.ui.RingBuffer;
 import io.relayconsole.relay.EnvironmentSnapshot;
 import io.relayconsole.relay.RelayEvent;
@@ -37,6 +38,11 @@ public final class TopologyModel {
     private final ReadOnlyLongWrapper upstreamPulses = new ReadOnlyLongWrapper();
     private final ReadOnlyLongWrapper storePulses = new ReadOnlyLongWrapper();
     private final ReadOnlyLongWrapper sdkPulses = new ReadOnlyLongWrapper();
+    // SDK events the relay forwards flow back up the upstream edge, against the flag data.
+    private final ReadOnlyLongWrapper eventPulses = new ReadOnlyLongWrapper();
+    private final ReadOnlyObjectWrapper<NodeStatus> eventFlow = new ReadOnlyObjectWrapper<>(
+            new NodeStatus(NodeStatus.Level.IDLE, "", ""));
+    private final RateWindow eventRate = new RateWindow(5);
     private final ReadOnlyObjectWrapper<Integer> sdkCount = new ReadOnlyObjectWrapper<>(0);
     private String environment;
     private long lastEventsSent = -1;
@@ -58,6 +64,7 @@ public final class TopologyModel {
             sendsPerSecond.clear();
             updateRate.clear();
             sendRate.clear();
+            eventRate.clear();
             lastEventsSent = -1;
         }
         Instant now = snapshot.time();
@@ -76,6 +83,7 @@ public final class TopologyModel {
         lastEventsSent = eventsSent;
 
         upstream.set(upstreamStatus(env.dataSource(), now, rate));
+        eventFlow.set(eventFlow(env.events(), eventRate.add(now, env.events().forwarded())));
         relay.set(relayStatus(env));
         store.set(storeStatus(env, now));
         sdkCount.set(env.connectedStreams());
@@ -101,7 +109,11 @@ public final class TopologyModel {
         boolean fromUpstream = false;
         boolean storeAccess = false;
         boolean toSdks = false;
+        boolean eventsUp = false;
         for (RelayEvent e : events) {
+            if (e instanceof RelayEvent.EventsDelivered d && d.environment().equals(environment)) {
+                eventsUp = true;
+            }
             if (e instanceof RelayEvent.FullDataReceived f && f.environment().equals(environment)
                     || e instanceof RelayEvent.ItemReceived i && i.environment().equals(environment)) {
                 fromUpstream = true;
@@ -121,6 +133,23 @@ public final class TopologyModel {
         if (toSdks) {
             sdkPulses.set(sdkPulses.get() + 1);
         }
+        if (eventsUp) {
+            eventPulses.set(eventPulses.get() + 1);
+        }
+    }
+
+    /** The upstream edge's label: forwarded events per second, and whether the last posts failed. */
+    static NodeStatus eventFlow(io.relayconsole.events.EventStats stats, double forwardedPerSecond) {
+        if (!stats.enabled()) {
+            return new NodeStatus(NodeStatus.Level.IDLE, "events: off", "");
+        }
+        String rate = String.format("events \u2191 %.1f/s", forwardedPerSecond);
+        boolean failing = stats.lastErrorTime() != null
+                && (stats.lastDelivery() == null || stats.lastErrorTime().isAfter(stats.lastDelivery()));
+        String counts = stats.forwarded() + " forwarded" + (stats.failed() > 0 ? " \u00b7 " + stats.failed()
+                + " failed" : "") + (stats.dropped() > 0 ? " \u00b7 " + stats.dropped() + " dropped" : "");
+        return new NodeStatus(failing ? NodeStatus.Level.ERROR : stats.forwarded() > 0 ? NodeStatus.Level.OK
+                : NodeStatus.Level.IDLE, rate, counts);
     }
 
     public void setPaused(boolean paused) {
@@ -201,6 +230,15 @@ public final class TopologyModel {
 
     public ReadOnlyLongProperty upstreamPulsesProperty() {
         return upstreamPulses.getReadOnlyProperty();
+    }
+
+    public ReadOnlyLongProperty eventPulsesProperty() {
+        return eventPulses.getReadOnlyProperty();
+    }
+
+    /** Event forwarding on the upstream edge: rate in {@code text}, counts in {@code detail}. */
+    public ReadOnlyObjectProperty<NodeStatus> eventFlowProperty() {
+        return eventFlow.getReadOnlyProperty();
     }
 
     public ReadOnlyLongProperty storePulsesProperty() {

@@ -15,6 +15,7 @@ import org.kordamp.ikonli.material2.Material2MZ;
  * Draws the topology: upstream → relay → SDKs across, the store below the relay, edges between them, and the
  * SDKs as an aggregate fan (a few lines and a count, however many there are). A pulse runs along an edge when
  * data flowed on it during a tick; at most one per edge at a time, so a flood does not pile up animations.
+ * Below the upstream edge, the SDK events the relay forwards to the flag service, with their own pulse going up.
  */
 public final class TopologyPane extends Pane {
     private static final int FAN_LINES = 7;
@@ -29,7 +30,8 @@ public final class TopologyPane extends Pane {
     private final Line storeEdge = edge();
     private final Line[] fan = new Line[FAN_LINES];
     private final Label fanCount = new Label();
-    private final Circle[] pulses = new Circle[3];
+    private final Label eventFlow = new Label();
+    private final Circle[] pulses = new Circle[4];
     private final TopologyModel model;
 
     public TopologyPane(TopologyModel model) {
@@ -69,7 +71,18 @@ public final class TopologyPane extends Pane {
             pulses[i].setVisible(false);
             pulses[i].setManaged(false);
         }
-        getChildren().addAll(upstream, relay, store, sdks, fanCount);
+        eventFlow.setId("edge-events");
+        eventFlow.getStyleClass().addAll("topology-edge-label", "text-small");
+        model.eventFlowProperty().subscribe(f -> {
+            eventFlow.setText(f.detail().isEmpty() ? f.state() : f.state() + "\n" + f.detail());
+            eventFlow.getStyleClass().removeAll("danger", "success", "text-muted");
+            eventFlow.getStyleClass().add(switch (f.level()) {
+                case ERROR -> "danger";
+                case OK -> "success";
+                default -> "text-muted";
+            });
+        });
+        getChildren().addAll(upstream, relay, store, sdks, fanCount, eventFlow);
         getChildren().addAll(pulses);
         model.samplesProperty().subscribe(n -> {
             updates.redraw();
@@ -80,6 +93,7 @@ public final class TopologyPane extends Pane {
         model.upstreamPulsesProperty().addListener((o, a, b) -> pulse(0, upstreamEdge));
         model.storePulsesProperty().addListener((o, a, b) -> pulse(1, storeEdge));
         model.sdkPulsesProperty().addListener((o, a, b) -> pulse(2, fan[FAN_LINES / 2]));
+        model.eventPulsesProperty().addListener((o, a, b) -> pulse(3, upstreamEdge, true));
         getStyleClass().add("topology");
         setMinHeight(NODE_HEIGHT * 2 + 60);
         setPrefHeight(NODE_HEIGHT * 2 + 60);
@@ -104,6 +118,8 @@ public final class TopologyPane extends Pane {
             double spread = (i - FAN_LINES / 2) * (NODE_HEIGHT / (FAN_LINES + 1));
             set(fan[i], relayX + NODE_WIDTH, midY, sdkX, midY + spread);
         }
+        eventFlow.autosize();
+        eventFlow.relocate(upX + NODE_WIDTH + (colGap - eventFlow.getWidth()) / 2, midY + 6);
         fanCount.autosize();
         fanCount.relocate(relayX + NODE_WIDTH + (colGap - fanCount.getWidth()) / 2, top + NODE_HEIGHT + 4);
     }
@@ -127,6 +143,11 @@ public final class TopologyPane extends Pane {
     }
 
     private void pulse(int index, Line along) {
+        pulse(index, along, false);
+    }
+
+    /** {@code backwards}: from the line's end to its start (events go from the relay up to the flag service). */
+    private void pulse(int index, Line along, boolean backwards) {
         Circle dot = pulses[index];
         if (dot.isVisible() || model.paused() || getScene() == null) {
             return;
@@ -134,10 +155,10 @@ public final class TopologyPane extends Pane {
         dot.setCenterX(0);
         dot.setCenterY(0);
         TranslateTransition move = new TranslateTransition(Duration.millis(600), dot);
-        move.setFromX(along.getStartX());
-        move.setFromY(along.getStartY());
-        move.setToX(along.getEndX());
-        move.setToY(along.getEndY());
+        move.setFromX(backwards ? along.getEndX() : along.getStartX());
+        move.setFromY(backwards ? along.getEndY() : along.getStartY());
+        move.setToX(backwards ? along.getStartX() : along.getEndX());
+        move.setToY(backwards ? along.getStartY() : along.getEndY());
         move.setOnFinished(e -> dot.setVisible(false));
         dot.setVisible(true);
         move.play();

@@ -9,11 +9,12 @@ import javafx.scene.input.KeyCombination;
 
 /**
  * The console's keyboard shortcuts, defined once so the scene's accelerators and the help sheet cannot disagree:
- * F5 refresh, Ctrl+F search, Ctrl+1..9 switch screen, Ctrl+T theme, F1 help.
+ * F5 refresh, Ctrl+F search, Ctrl+1..9 and Ctrl+0 (the tenth, as on the keyboard's row) switch screen,
+ * Ctrl+T theme, F1 help.
  */
 public final class Shortcuts {
     private static final KeyCode[] DIGITS = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4,
-            KeyCode.DIGIT5, KeyCode.DIGIT6, KeyCode.DIGIT7, KeyCode.DIGIT8, KeyCode.DIGIT9};
+            KeyCode.DIGIT5, KeyCode.DIGIT6, KeyCode.DIGIT7, KeyCode.DIGIT8, KeyCode.DIGIT9, KeyCode.DIGIT0};
 
     private Shortcuts() {
     }

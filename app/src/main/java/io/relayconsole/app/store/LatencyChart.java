@@ -1,5 +1,6 @@
 package io.relayconsole.app.store;
 
+import io.relayconsole.app.ui.HistoryPlot;
 import io.relayconsole.app.ui.RingBuffer;
 import javafx.scene.control.Label;
 import javafx.scene.layout.Region;
@@ -15,11 +16,9 @@ final class LatencyChart extends Region {
     private final Polyline line = new Polyline();
     private final Line axis = new Line();
     private final Label scale = new Label();
-    private final Double[] points;
 
     LatencyChart(RingBuffer history) {
         this.history = history;
-        this.points = new Double[history.capacity() * 2];
         line.getStyleClass().add("latency-line");
         axis.getStyleClass().add("latency-axis");
         scale.getStyleClass().addAll("text-muted", "text-small");
@@ -36,25 +35,9 @@ final class LatencyChart extends Region {
     }
 
     void redraw() {
-        double w = getWidth();
-        double h = getHeight();
-        axis.setStartX(0);
-        axis.setEndX(w);
-        axis.setStartY(h - 1);
-        axis.setEndY(h - 1);
-        int n = history.size();
         double max = Math.max(1, history.max());
-        scale.setText(n == 0 ? "no samples yet" : String.format("latency, max %.1f ms", max));
-        if (n < 2 || w <= 0) {
-            line.getPoints().clear();
-            return;
-        }
-        double step = w / (history.capacity() - 1);
-        double x0 = w - (n - 1) * step;
-        for (int i = 0; i < n; i++) {
-            points[2 * i] = x0 + i * step;
-            points[2 * i + 1] = h - 2 - (h - 20) * history.get(i) / max;
-        }
-        line.getPoints().setAll(java.util.Arrays.asList(points).subList(0, 2 * n));
+        scale.setText(history.size() == 0 ? "no samples yet" : String.format("latency, max %.1f ms", max));
+        HistoryPlot.axis(axis, getWidth(), getHeight());
+        HistoryPlot.plot(line, history, getWidth(), getHeight(), max, 20);
     }
 }

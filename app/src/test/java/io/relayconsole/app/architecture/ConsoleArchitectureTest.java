@@ -1,6 +1,7 @@
 package io.relayconsole.app.architecture;
 
 import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.belongToAnyOf;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.simpleNameEndingWith;
@@ -24,7 +25,7 @@ class ConsoleArchitectureTest {
     static final String[] ENGINE_API = {
         "io.relayconsole.relay", "io.relayconsole.serving", "io.relayconsole.store", "io.relayconsole.backends",
         "io.relayconsole.model", "io.relayconsole.config", "io.relayconsole.timeline", "io.relayconsole.demo",
-        "io.relayconsole.simulator", "io.relayconsole.upstream"
+        "io.relayconsole.simulator", "io.relayconsole.upstream", "io.relayconsole.events"
     };
 
     /** Of {@code upstream}, only the status types are API; the data sources are the engine's own. */
@@ -33,9 +34,16 @@ class ConsoleArchitectureTest {
                     .or(simpleNameEndingWith("DataSourceState")).or(simpleNameEndingWith("ErrorInfo"))))
                     .as("upstream implementation classes");
 
+    /** Of {@code events}, only what snapshots and the built-in upstream's sink hand out; forwarding is the engine's. */
+    private static final DescribedPredicate<JavaClass> EVENTS_IMPLEMENTATION =
+            resideInAPackage("io.relayconsole.events").and(not(belongToAnyOf(io.relayconsole.events.EventStats.class,
+                    io.relayconsole.events.RecentPayload.class, io.relayconsole.events.EventKind.class,
+                    io.relayconsole.events.EventSink.class)))
+                    .as("event forwarding classes");
+
     private static final DescribedPredicate<JavaClass> ENGINE_INTERNALS = resideInAPackage("io.relayconsole..")
             .and(not(resideInAPackage("io.relayconsole.app..")))
-            .and(not(resideInAnyPackage(ENGINE_API)).or(UPSTREAM_IMPLEMENTATION))
+            .and(not(resideInAnyPackage(ENGINE_API)).or(UPSTREAM_IMPLEMENTATION).or(EVENTS_IMPLEMENTATION))
             .as("engine packages other than the console's API (" + String.join(", ", ENGINE_API) + ")");
 
     @ArchTest

@@ -3,6 +3,7 @@ package io.relayconsole.app.overview;
 import static io.relayconsole.app.testing.Snapshots.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.relayconsole.app.ui.RateWindow;
 import io.relayconsole.relay.RelayEvent;
 import io.relayconsole.store.StoreAccess;
 import io.relayconsole.upstream.DataSourceState;

@@ -67,6 +67,17 @@ public final class ScreenshotRenderer {
         String flag = upstream.flags().get(0).key();
         ScheduledExecutorService changes = Executors.newSingleThreadScheduledExecutor();
         changes.scheduleAtFixedRate(() -> upstream.toggle(flag), 0, 400, TimeUnit.MILLISECONDS);
+        // A real SDK evaluating flags with events on, so the Events screen and the upstream edge show traffic.
+        com.launchdarkly.sdk.server.LDClient evaluating = new com.launchdarkly.sdk.server.LDClient(
+                DevelopmentConfig.DEVELOPMENT_SDK_KEY, new com.launchdarkly.sdk.server.LDConfig.Builder()
+                .serviceEndpoints(com.launchdarkly.sdk.server.Components.serviceEndpoints()
+                        .relayProxy(java.net.URI.create("http://127.0.0.1:" + port)))
+                .events(com.launchdarkly.sdk.server.Components.sendEvents().flushInterval(java.time.Duration.ofSeconds(1)))
+                .build());
+        java.util.concurrent.atomic.AtomicInteger users = new java.util.concurrent.atomic.AtomicInteger();
+        changes.scheduleAtFixedRate(() -> evaluating.boolVariation("new-checkout",
+                com.launchdarkly.sdk.LDContext.create("user-" + users.incrementAndGet() % 7), false),
+                0, 50, TimeUnit.MILLISECONDS);
         waitMillis(8000);
 
         List<Screen> screens = onFx(() -> session.window().screens());
@@ -89,6 +100,7 @@ public final class ScreenshotRenderer {
         shoot(session, out.resolve("overview-dark.png"));
 
         changes.shutdownNow();
+        evaluating.close();
         for (DemoSdkClient c : clients) {
             c.close();
         }

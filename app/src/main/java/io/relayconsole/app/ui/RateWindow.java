@@ -1,4 +1,4 @@
-package io.relayconsole.app.overview;
+package io.relayconsole.app.ui;
 
 import java.time.Duration;
 import java.time.Instant;
