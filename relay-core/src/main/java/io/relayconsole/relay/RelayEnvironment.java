@@ -208,6 +208,17 @@ public final class RelayEnvironment implements ServedEnvironment {
         return store.isInitialized();
     }
 
+    /** Updates received from upstream since start (a meter reads it). */
+    public long updatesReceived() {
+        return sink.updatesReceived();
+    }
+
+    /** As the default, and some data arrived from upstream or was read from the store. */
+    @Override
+    public boolean canServe() {
+        return ServedEnvironment.super.canServe() && store.knownData() != null;
+    }
+
     /** Whether the store holds a complete data set; false also when it cannot be asked. */
     public boolean isStoreInitialized() {
         try {

@@ -35,6 +35,15 @@ public interface ServedEnvironment {
     /** Whether reads are answered from memory now, so a request may be answered on an I/O thread. */
     boolean answersFromMemory();
 
+    /**
+     * Whether SDKs would be served data now, decided without store I/O ({@code /readyz} and its gauge): running,
+     * past start-up, and reads answered from memory or a store that answers. Implementations that know whether
+     * any data arrived should also require it.
+     */
+    default boolean canServe() {
+        return isRunning() && readiness() == Readiness.READY && (answersFromMemory() || storeStatus().available());
+    }
+
     /** Whether the store holds a complete data set. */
     boolean hasData();
 
