@@ -12,7 +12,8 @@ import java.util.function.ToDoubleFunction;
 import java.util.function.ToLongFunction;
 
 /**
- * Meters read from the environments' own state when scraped (upstream and store state, readiness, events), so the
+ * Meters read from the environments' own state when scraped (Micrometer holds gauge state weakly, so these hold it
+ * strongly; counters are read from environments the relay keeps) (upstream and store state, readiness, events), so the
  * state is counted where it lives and the data path pays nothing. Reading them does no store I/O.
  */
 final class EnvironmentGauges {
@@ -23,19 +24,19 @@ final class EnvironmentGauges {
     static void registerRelay(MeterRegistry registry, List<? extends ServedEnvironment> environments) {
         Gauge.builder(MeterNames.STATUS, environments,
                         envs -> envs.stream().allMatch(e -> !e.isRunning() || e.canServe()) ? 1 : 0)
-                .description("1 when every running environment can serve SDKs (as /readyz), else 0").register(registry);
+                .description("1 when every running environment can serve SDKs (as /readyz), else 0").strongReference(true).register(registry);
         Gauge.builder(MeterNames.ENVIRONMENT_COUNT, environments, List::size)
-                .description("Configured environments").register(registry);
+                .description("Configured environments").strongReference(true).register(registry);
         for (DataSourceState state : DataSourceState.values()) {
             Gauge.builder(MeterNames.CONNECTION_STATE_COUNT, environments,
                             envs -> count(envs, e -> e.dataSourceStatus().state() == state))
                     .tag("state", state.name()).description("Environments per upstream connection state")
-                    .register(registry);
+                    .strongReference(true).register(registry);
         }
         Gauge.builder(MeterNames.DATASTORE_STATE_COUNT, environments, envs -> count(envs, e -> e.storeStatus().available()))
-                .tag("state", "VALID").description("Environments per data store state").register(registry);
+                .tag("state", "VALID").description("Environments per data store state").strongReference(true).register(registry);
         Gauge.builder(MeterNames.DATASTORE_STATE_COUNT, environments, envs -> count(envs, e -> !e.storeStatus().available()))
-                .tag("state", "INTERRUPTED").description("Environments per data store state").register(registry);
+                .tag("state", "INTERRUPTED").description("Environments per data store state").strongReference(true).register(registry);
     }
 
     /** The per-environment gauges and counters. */
@@ -46,7 +47,7 @@ final class EnvironmentGauges {
                 "1 while its data store answers");
         Gauge.builder(MeterNames.DATASTORE_LATENCY, env, e -> Math.max(0, e.storeStatus().lastLatencyMillis()) / 1000.0)
                 .tag("env", name).baseUnit("seconds").description("Latency of the store's last operation")
-                .register(registry);
+                .strongReference(true).register(registry);
         gauge(registry, MeterNames.UPSTREAM_ATTEMPTS, env, e -> e.dataSourceStatus().attempt(),
                 "Upstream connection attempts since the last success");
         counter(registry, MeterNames.EVENTS_RECEIVED, env, EventStats::received, "Events received from SDKs");
@@ -59,7 +60,7 @@ final class EnvironmentGauges {
 
     private static void gauge(MeterRegistry registry, String name, ServedEnvironment env,
                               ToDoubleFunction<ServedEnvironment> value, String description) {
-        Gauge.builder(name, env, value).tag("env", env.name()).description(description).register(registry);
+        Gauge.builder(name, env, value).tag("env", env.name()).description(description).strongReference(true).register(registry);
     }
 
     private static void counter(MeterRegistry registry, String name, ServedEnvironment env,

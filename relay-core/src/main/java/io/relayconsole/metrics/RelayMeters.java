@@ -129,7 +129,8 @@ public final class RelayMeters implements AutoCloseable {
     /** One environment's state gauges, and its upstream update count. */
     public void registerEnvironment(ServedEnvironment env, LongSupplier updatesReceived) {
         EnvironmentGauges.registerEnvironment(registry, env);
-        FunctionCounter.builder(MeterNames.UPSTREAM_UPDATES, updatesReceived, LongSupplier::getAsLong)
+        // The environment, which the relay keeps, is the counter's (weakly held) state object.
+        FunctionCounter.builder(MeterNames.UPSTREAM_UPDATES, env, e -> updatesReceived.getAsLong())
                 .tag("env", env.name()).description("Updates received from upstream").register(registry);
     }
 
