@@ -213,10 +213,10 @@ public final class RelayEnvironment implements ServedEnvironment {
         return sink.updatesReceived();
     }
 
-    /** As the default, and some data arrived from upstream or was read from the store. */
+    /** As the default, and the store (or its cache) holds a complete data set, from upstream or from before. */
     @Override
     public boolean canServe() {
-        return ServedEnvironment.super.canServe() && store.knownData() != null;
+        return ServedEnvironment.super.canServe() && isStoreInitialized();
     }
 
     /** Whether the store holds a complete data set; false also when it cannot be asked. */

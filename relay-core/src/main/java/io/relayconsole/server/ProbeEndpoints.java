@@ -15,7 +15,8 @@ import java.io.IOException;
  * Kubernetes-style probes. {@code /livez}: the process answers (always 200). {@code /readyz}: 200 only when every
  * running environment can serve SDKs now, with data from upstream or from a store; otherwise 503 with each
  * environment's reason, so an orchestrator sends no traffic to a relay that would answer 503 itself. Environments
- * the operator stopped do not count. Decided without store I/O, so probes answer on the I/O thread.
+ * the operator stopped do not count. {@code /readyz} is answered on a request thread: it may ask a store without
+ * a cache whether it holds data.
  */
 final class ProbeEndpoints {
     private final ServedRelay relay;

@@ -78,6 +78,9 @@ final class SdkRequestHandler {
         } catch (IllegalArgumentException e) {
             return true; // refused as malformed
         }
+        if (match != null && match.route().endpoint() == Route.Endpoint.READY) {
+            return false; // readiness may ask a store without a cache whether it holds data
+        }
         if (match == null || match.route().credential() == null || match.route().endpoint() == Route.Endpoint.EVENTS) {
             return true;
         }

@@ -36,9 +36,9 @@ public interface ServedEnvironment {
     boolean answersFromMemory();
 
     /**
-     * Whether SDKs would be served data now, decided without store I/O ({@code /readyz} and its gauge): running,
-     * past start-up, and reads answered from memory or a store that answers. Implementations that know whether
-     * any data arrived should also require it.
+     * Whether SDKs would be served data now ({@code /readyz} and its gauge): running, past start-up, and reads
+     * answered from memory or a store that answers. Implementations should also require data to exist, which may
+     * read a store that has no cache in front of it, so callers must not be I/O threads.
      */
     default boolean canServe() {
         return isRunning() && readiness() == Readiness.READY && (answersFromMemory() || storeStatus().available());
