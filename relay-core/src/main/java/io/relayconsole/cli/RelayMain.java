@@ -88,8 +88,10 @@ public final class RelayMain {
         }
         RelayRuntime runtime;
         try {
+            // -Drelayconsole.metrics=off is the benchmark's "metrics off" run, not an operator setting.
+            boolean metersOff = "off".equals(System.getProperty("relayconsole.metrics"));
             runtime = RelayRuntime.start(config, RelayOptions.builder().storesFrom(config)
-                    .meters(c -> RelayMeters.create(c.metrics(), otlp)).build());
+                    .meters(c -> metersOff ? RelayMeters.disabled() : RelayMeters.create(c.metrics(), otlp)).build());
         } catch (RuntimeException e) {
             LOG.error("Could not start the relay: {}", e.getMessage());
             return EXIT_START_FAILED;
