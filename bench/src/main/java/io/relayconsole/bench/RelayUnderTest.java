@@ -64,9 +64,18 @@ public final class RelayUnderTest implements AutoCloseable {
         env2.put("PORT", Integer.toString(port));
         env2.put("LOG_LEVEL", "warn");
         env2.put("HEARTBEAT_INTERVAL", "5m");
+        // BENCH_METRICS=off measures the relay without meters; on (default) with meters and the Prometheus port
+        // open, as an operator runs it, so fanout and polling can be compared in the same run.
+        boolean metrics = !"off".equals(System.getenv().getOrDefault("BENCH_METRICS", "on"));
+        java.util.List<String> command = new java.util.ArrayList<>(ChildProcess.java());
+        if (metrics) {
+            env2.put("USE_PROMETHEUS", "true");
+            env2.put("PROMETHEUS_PORT", Integer.toString(ChildProcess.freePort()));
+        } else {
+            command.add("-Drelayconsole.metrics=off");
+        }
         env2.putAll(extraEnv);
         // BENCH_RELAY_JAVA_OPTS: extra options for the relay only, e.g. a flight recording while profiling.
-        java.util.List<String> command = new java.util.ArrayList<>(ChildProcess.java());
         for (String opt : System.getenv().getOrDefault("BENCH_RELAY_JAVA_OPTS", "").trim().split("\\s+")) {
             if (!opt.isEmpty()) {
                 command.add(opt);

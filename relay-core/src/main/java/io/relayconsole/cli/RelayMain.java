@@ -9,6 +9,8 @@ import io.relayconsole.config.DevelopmentConfig;
 import io.relayconsole.config.LoadedConfig;
 import io.relayconsole.config.RelayConfig;
 import io.relayconsole.config.SimulatorConfig;
+import io.relayconsole.metrics.OtlpSettings;
+import io.relayconsole.metrics.RelayMeters;
 import io.relayconsole.relay.RelayOptions;
 import io.relayconsole.relay.RelayRuntime;
 import io.relayconsole.upstream.RelayVersion;
@@ -76,12 +78,32 @@ public final class RelayMain {
         }
         applyLogLevel(config.main().logLevel());
 
+        OtlpSettings otlp;
+        try {
+            otlp = OtlpSettings.fromEnvironment(env);
+        } catch (IllegalArgumentException e) {
+            err.println("Invalid configuration:");
+            err.println("  " + e.getMessage());
+            return EXIT_CONFIG_ERROR;
+        }
         RelayRuntime runtime;
         try {
-            runtime = RelayRuntime.start(config, RelayOptions.builder().storesFrom(config).build());
+            // -Drelayconsole.metrics=off is the benchmark's "metrics off" run, not an operator setting.
+            boolean metersOff = "off".equals(System.getProperty("relayconsole.metrics"));
+            runtime = RelayRuntime.start(config, RelayOptions.builder().storesFrom(config)
+                    .meters(c -> metersOff ? RelayMeters.disabled() : RelayMeters.create(c.metrics(), otlp)).build());
         } catch (RuntimeException e) {
             LOG.error("Could not start the relay: {}", e.getMessage());
             return EXIT_START_FAILED;
+        }
+        if (config.main().limits().exitOnNoData()) {
+            List<String> empty = NoDataExit.environmentsWithoutData(runtime.relay(), config.main().initTimeout());
+            if (!empty.isEmpty()) {
+                LOG.error("No data from upstream or a store after initTimeout ({}) for environment(s) {};"
+                        + " exiting because exitOnNoData is set", config.main().initTimeout(), String.join(", ", empty));
+                runtime.close();
+                return EXIT_START_FAILED;
+            }
         }
         if (config.main().exitAlways()) {
             ExitAlways.awaitInitialization(runtime.relay(), config.main().initTimeout());

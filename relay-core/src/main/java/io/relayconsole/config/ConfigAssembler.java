@@ -57,7 +57,16 @@ final class ConfigAssembler {
                 settings.bool(MAIN, "bigSegmentsStaleAsDegraded"),
                 settings.get(MAIN, "bigSegmentsStaleThreshold", MainConfig.DEFAULT_BIG_SEGMENTS_STALE_THRESHOLD),
                 settings.get(MAIN, "expiredCredentialCleanupInterval",
-                        MainConfig.DEFAULT_EXPIRED_CREDENTIAL_CLEANUP_INTERVAL));
+                        MainConfig.DEFAULT_EXPIRED_CREDENTIAL_CLEANUP_INTERVAL),
+                limits());
+    }
+
+    ConnectionLimitsConfig limits() {
+        return new ConnectionLimitsConfig(
+                settings.get(MAIN, "requestHeaderTimeout", ConnectionLimitsConfig.DEFAULT_REQUEST_HEADER_TIMEOUT),
+                settings.get(MAIN, "idleConnectionTimeout", ConnectionLimitsConfig.DEFAULT_IDLE_CONNECTION_TIMEOUT),
+                settings.get(MAIN, "maxConnections", 0),
+                settings.bool(MAIN, "exitOnNoData"));
     }
 
     EventsConfig events() {

@@ -159,7 +159,6 @@ final class ConfigRules {
     }
 
     private void checkMetrics(MetricsConfig metrics) {
-        warnIfEnabled(ConfigSection.PROMETHEUS, metrics.prometheus().enabled(), "Prometheus");
         warnIfEnabled(ConfigSection.DATADOG, metrics.datadog().enabled(), "Datadog");
         warnIfEnabled(ConfigSection.STACKDRIVER, metrics.stackdriver().enabled(), "Stackdriver");
     }

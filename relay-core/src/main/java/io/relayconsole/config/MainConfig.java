@@ -9,6 +9,7 @@ import java.time.Duration;
  * {@code pollInterval}, variable {@code POLL_INTERVAL}, at least 1s): poll upstream instead of streaming.
  * {@code maxClientConnectionTime} is null when unset. {@code bigSegmentsStale*} and
  * {@code expiredCredentialCleanupInterval} are read for compatibility; this relay does not act on them yet.
+ * {@code limits} are our connection limits and start-up exit ({@link ConnectionLimitsConfig}).
  */
 public record MainConfig(
         URI streamUri,
@@ -28,7 +29,8 @@ public record MainConfig(
         TlsConfig tls,
         boolean bigSegmentsStaleAsDegraded,
         Duration bigSegmentsStaleThreshold,
-        Duration expiredCredentialCleanupInterval) {
+        Duration expiredCredentialCleanupInterval,
+        ConnectionLimitsConfig limits) {
 
     public static final URI DEFAULT_STREAM_URI = URI.create("https://stream.launchdarkly.com");
     public static final URI DEFAULT_BASE_URI = URI.create("https://sdk.launchdarkly.com");
@@ -51,6 +53,20 @@ public record MainConfig(
                 : bigSegmentsStaleThreshold;
         expiredCredentialCleanupInterval = expiredCredentialCleanupInterval == null
                 ? DEFAULT_EXPIRED_CREDENTIAL_CLEANUP_INTERVAL : expiredCredentialCleanupInterval;
+        limits = limits == null ? ConnectionLimitsConfig.defaults() : limits;
+    }
+
+    /** Every setting but the connection limits, which take their defaults. */
+    public MainConfig(URI streamUri, URI baseUri, int port, Duration initTimeout, Duration heartbeatInterval,
+                      Duration maxClientConnectionTime, Duration disconnectedStatusTime, String logLevel,
+                      boolean exitOnError, boolean exitAlways, boolean ignoreConnectionErrors,
+                      UpstreamMode upstreamMode, Duration pollInterval, URI clientSideBaseUri, TlsConfig tls,
+                      boolean bigSegmentsStaleAsDegraded, Duration bigSegmentsStaleThreshold,
+                      Duration expiredCredentialCleanupInterval) {
+        this(streamUri, baseUri, port, initTimeout, heartbeatInterval, maxClientConnectionTime,
+                disconnectedStatusTime, logLevel, exitOnError, exitAlways, ignoreConnectionErrors, upstreamMode,
+                pollInterval, clientSideBaseUri, tls, bigSegmentsStaleAsDegraded, bigSegmentsStaleThreshold,
+                expiredCredentialCleanupInterval, null);
     }
 
     /** The original thirteen settings; the rest take their defaults. */
@@ -73,34 +89,48 @@ public record MainConfig(
         return new MainConfig(streamUri, baseUri, newPort, initTimeout, heartbeatInterval, maxClientConnectionTime,
                 disconnectedStatusTime, logLevel, exitOnError, exitAlways, ignoreConnectionErrors, upstreamMode,
                 pollInterval, clientSideBaseUri, tls, bigSegmentsStaleAsDegraded, bigSegmentsStaleThreshold,
-                expiredCredentialCleanupInterval);
+                expiredCredentialCleanupInterval, limits);
     }
 
     public MainConfig withUpstream(URI newStreamUri, URI newBaseUri) {
         return new MainConfig(newStreamUri, newBaseUri, port, initTimeout, heartbeatInterval, maxClientConnectionTime,
                 disconnectedStatusTime, logLevel, exitOnError, exitAlways, ignoreConnectionErrors, upstreamMode,
                 pollInterval, clientSideBaseUri, tls, bigSegmentsStaleAsDegraded, bigSegmentsStaleThreshold,
-                expiredCredentialCleanupInterval);
+                expiredCredentialCleanupInterval, limits);
     }
 
     public MainConfig withTimings(Duration newInitTimeout, Duration newHeartbeatInterval) {
         return new MainConfig(streamUri, baseUri, port, newInitTimeout, newHeartbeatInterval, maxClientConnectionTime,
                 disconnectedStatusTime, logLevel, exitOnError, exitAlways, ignoreConnectionErrors, upstreamMode,
                 pollInterval, clientSideBaseUri, tls, bigSegmentsStaleAsDegraded, bigSegmentsStaleThreshold,
-                expiredCredentialCleanupInterval);
+                expiredCredentialCleanupInterval, limits);
     }
 
     public MainConfig withUpstreamMode(UpstreamMode mode, Duration newPollInterval) {
         return new MainConfig(streamUri, baseUri, port, initTimeout, heartbeatInterval, maxClientConnectionTime,
                 disconnectedStatusTime, logLevel, exitOnError, exitAlways, ignoreConnectionErrors, mode,
                 newPollInterval, clientSideBaseUri, tls, bigSegmentsStaleAsDegraded, bigSegmentsStaleThreshold,
-                expiredCredentialCleanupInterval);
+                expiredCredentialCleanupInterval, limits);
     }
 
     public MainConfig withTls(TlsConfig newTls) {
         return new MainConfig(streamUri, baseUri, port, initTimeout, heartbeatInterval, maxClientConnectionTime,
                 disconnectedStatusTime, logLevel, exitOnError, exitAlways, ignoreConnectionErrors, upstreamMode,
                 pollInterval, clientSideBaseUri, newTls, bigSegmentsStaleAsDegraded, bigSegmentsStaleThreshold,
-                expiredCredentialCleanupInterval);
+                expiredCredentialCleanupInterval, limits);
+    }
+
+    public MainConfig withLimits(ConnectionLimitsConfig newLimits) {
+        return new MainConfig(streamUri, baseUri, port, initTimeout, heartbeatInterval, maxClientConnectionTime,
+                disconnectedStatusTime, logLevel, exitOnError, exitAlways, ignoreConnectionErrors, upstreamMode,
+                pollInterval, clientSideBaseUri, tls, bigSegmentsStaleAsDegraded, bigSegmentsStaleThreshold,
+                expiredCredentialCleanupInterval, newLimits);
+    }
+
+    public MainConfig withMaxClientConnectionTime(Duration newMaxClientConnectionTime) {
+        return new MainConfig(streamUri, baseUri, port, initTimeout, heartbeatInterval, newMaxClientConnectionTime,
+                disconnectedStatusTime, logLevel, exitOnError, exitAlways, ignoreConnectionErrors, upstreamMode,
+                pollInterval, clientSideBaseUri, tls, bigSegmentsStaleAsDegraded, bigSegmentsStaleThreshold,
+                expiredCredentialCleanupInterval, limits);
     }
 }

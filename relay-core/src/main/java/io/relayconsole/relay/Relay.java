@@ -3,7 +3,10 @@ package io.relayconsole.relay;
 import io.relayconsole.config.EnvironmentConfig;
 import io.relayconsole.config.MainConfig;
 import io.relayconsole.config.RelayConfig;
+import io.relayconsole.metrics.PrometheusEndpoint;
+import io.relayconsole.metrics.RelayMeters;
 import io.relayconsole.server.SdkServer;
+import io.relayconsole.server.ServerLimits;
 import io.relayconsole.serving.CredentialKind;
 import io.relayconsole.serving.RequestLog;
 import io.relayconsole.serving.RequestRecord;
@@ -11,6 +14,8 @@ import io.relayconsole.serving.SdkConnectionInfo;
 import io.relayconsole.serving.SdkConnections;
 import io.relayconsole.serving.ServedRelay;
 import io.relayconsole.serving.ServingListener;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -45,7 +50,9 @@ public final class Relay implements ServedRelay, AutoCloseable {
     private final ScheduledExecutorService scheduler;
     private final Map<String, RelayEnvironment> byName = new LinkedHashMap<>();
     private final Map<CredentialKind, Map<String, RelayEnvironment>> byCredential = new EnumMap<>(CredentialKind.class);
+    private final RelayMeters meters;
     private SdkServer server;
+    private volatile PrometheusEndpoint prometheus;
     private volatile int port = -1;
 
     public Relay(RelayConfig config, RelayOptions options) {
@@ -68,6 +75,10 @@ public final class Relay implements ServedRelay, AutoCloseable {
             index(CredentialKind.MOBILE_KEY, env.mobileKey(), environment);
             index(CredentialKind.ENVIRONMENT_ID, env.envId(), environment);
         }
+        this.meters = options.meters().apply(config);
+        List<RelayEnvironment> all = List.copyOf(byName.values());
+        meters.registerRelay(all);
+        all.forEach(env -> meters.registerEnvironment(env, env::updatesReceived));
     }
 
     private void index(CredentialKind kind, String credential, RelayEnvironment environment) {
@@ -88,8 +99,17 @@ public final class Relay implements ServedRelay, AutoCloseable {
         for (RelayEnvironment env : byName.values()) {
             env.start();
         }
-        server = new SdkServer(this);
+        server = new SdkServer(this, ServerLimits.defaults(), meters);
         port = server.start(options.bindAddress(), config.main().port());
+        if (config.metrics().prometheus().enabled()) {
+            try {
+                prometheus = PrometheusEndpoint.start(meters, options.bindAddress(), config.metrics().prometheus().port());
+            } catch (IOException e) {
+                close();
+                throw new UncheckedIOException("Could not serve Prometheus metrics on port "
+                        + config.metrics().prometheus().port() + ": " + e.getMessage(), e);
+            }
+        }
         LOG.info("Relay listening for SDKs on port {} with {} environment(s): {}", port, byName.size(),
                 String.join(", ", byName.keySet()));
         return this;
@@ -98,6 +118,17 @@ public final class Relay implements ServedRelay, AutoCloseable {
     /** The bound SDK port (useful when the configuration asked for port 0), or -1 before start. */
     public int port() {
         return port;
+    }
+
+    /** The Prometheus port when {@code [Prometheus]} is enabled and the relay started, else -1. */
+    public int prometheusPort() {
+        PrometheusEndpoint p = prometheus;
+        return p == null ? -1 : p.port();
+    }
+
+    /** The relay's meters (what the exporters publish and {@link RelaySnapshot#meters()} reads). */
+    public RelayMeters meters() {
+        return meters;
     }
 
     public RelayConfig config() {
@@ -173,11 +204,15 @@ public final class Relay implements ServedRelay, AutoCloseable {
             envs.add(env.snapshot());
         }
         return new RelaySnapshot(clock.instant(), port, envs, connections.snapshot(), connections.totalConnected(),
-                events.dropped());
+                events.dropped(), meters.snapshot(List.copyOf(byName.keySet())));
     }
 
     @Override
     public synchronized void close() {
+        if (prometheus != null) {
+            prometheus.close();
+            prometheus = null;
+        }
         if (server != null) {
             server.close();
             server = null;
@@ -185,6 +220,7 @@ public final class Relay implements ServedRelay, AutoCloseable {
         for (RelayEnvironment env : byName.values()) {
             env.close();
         }
+        meters.close();
         scheduler.shutdownNow();
         try {
             scheduler.awaitTermination(2, TimeUnit.SECONDS);

@@ -212,6 +212,17 @@ public final class RelayEnvironment implements ServedEnvironment {
         return store.isInitialized();
     }
 
+    /** Updates received from upstream since start (a meter reads it). */
+    public long updatesReceived() {
+        return sink.updatesReceived();
+    }
+
+    /** As the default, and the store (or its cache) holds a complete data set, from upstream or from before. */
+    @Override
+    public boolean canServe() {
+        return ServedEnvironment.super.canServe() && isStoreInitialized();
+    }
+
     /** Whether the store holds a complete data set; false also when it cannot be asked. */
     public boolean isStoreInitialized() {
         try {

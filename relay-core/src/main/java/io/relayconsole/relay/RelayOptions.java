@@ -3,6 +3,8 @@ package io.relayconsole.relay;
 import io.relayconsole.backends.StoreBackends;
 import io.relayconsole.config.EnvironmentConfig;
 import io.relayconsole.config.RelayConfig;
+import io.relayconsole.metrics.OtlpSettings;
+import io.relayconsole.metrics.RelayMeters;
 import io.relayconsole.store.DataStore;
 import io.relayconsole.store.InMemoryDataStore;
 import io.relayconsole.upstream.DataSourceFactory;
@@ -21,8 +23,10 @@ public final class RelayOptions {
     private final Duration initialReconnectDelay;
     private final String bindAddress;
     private final Duration cacheTtl;
+    private final Function<RelayConfig, RelayMeters> meters;
 
     private RelayOptions(Builder b) {
+        this.meters = b.meters;
         this.cacheTtl = b.cacheTtl;
         this.dataSourceFactory = b.dataSourceFactory;
         this.storeFactory = b.storeFactory;
@@ -65,7 +69,13 @@ public final class RelayOptions {
         return bindAddress;
     }
 
+    /** Makes the relay's meters from its configuration. */
+    public Function<RelayConfig, RelayMeters> meters() {
+        return meters;
+    }
+
     public static final class Builder {
+        private Function<RelayConfig, RelayMeters> meters = c -> RelayMeters.create(c.metrics(), OtlpSettings.off());
         private DataSourceFactory dataSourceFactory = DataSourceFactory.standard();
         private Function<EnvironmentConfig, DataStore> storeFactory = env -> new InMemoryDataStore();
         private Clock clock = Clock.systemUTC();
@@ -104,6 +114,15 @@ public final class RelayOptions {
         /** First upstream backoff step; the SDKs use 1 s, demos and tests may shorten it. */
         public Builder initialReconnectDelay(Duration delay) {
             this.initialReconnectDelay = delay;
+            return this;
+        }
+
+        /**
+         * How the relay's meters are made: by default Prometheus-backed, without OTLP; the CLI adds OTLP when
+         * {@code USE_OTLP} asks, the benchmark measures {@link RelayMeters#disabled()}.
+         */
+        public Builder meters(Function<RelayConfig, RelayMeters> factory) {
+            this.meters = factory;
             return this;
         }
 

@@ -5,6 +5,7 @@ import io.netty.buffer.Unpooled;
 import io.relayconsole.model.DataKind;
 import io.relayconsole.model.FullDataSet;
 import io.relayconsole.model.Item;
+import io.relayconsole.metrics.StreamMeters;
 import io.relayconsole.serving.UpdateListener;
 import io.netty.util.concurrent.EventExecutor;
 import java.util.ArrayList;
@@ -24,9 +25,11 @@ import java.util.function.Function;
 final class EnvironmentBroadcaster implements UpdateListener {
     private final PayloadCache payloads;
     private final Set<SdkStream> streams = ConcurrentHashMap.newKeySet();
+    private final StreamMeters meters;
 
-    EnvironmentBroadcaster(PayloadCache payloads) {
+    EnvironmentBroadcaster(PayloadCache payloads, StreamMeters meters) {
         this.payloads = payloads;
+        this.meters = meters;
     }
 
     void add(SdkStream stream) {
@@ -87,6 +90,7 @@ final class EnvironmentBroadcaster implements UpdateListener {
      * loop writes its streams back to back. Order per stream is kept: each loop runs its tasks in order.
      */
     private void fanOut(Function<SdkStream, ByteBuf> eventFor, boolean countsAsEvent) {
+        long started = System.nanoTime();
         Map<EventExecutor, List<Delivery>> byLoop = new IdentityHashMap<>();
         for (SdkStream s : streams) {
             ByteBuf event = eventFor.apply(s);
@@ -98,8 +102,13 @@ final class EnvironmentBroadcaster implements UpdateListener {
             List<Delivery> deliveries = loop.getValue();
             try {
                 loop.getKey().execute(() -> {
+                    long bytes = 0;
                     for (Delivery d : deliveries) {
+                        bytes += d.event.readableBytes(); // read before delivery, which may release it
                         d.stream.deliverOnLoop(d.event, countsAsEvent);
+                    }
+                    if (countsAsEvent) {
+                        meters.delivered(deliveries.size(), bytes, System.nanoTime() - started);
                     }
                 });
             } catch (RejectedExecutionException e) {

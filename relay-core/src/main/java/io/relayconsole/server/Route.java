@@ -14,13 +14,17 @@ import java.util.Optional;
 /**
  * The route table: every path the server answers, the methods it takes, the credential that names its environment
  * and the endpoint group that answers it. A new capability adds its rows here and its group's class beside
- * {@link PollingEndpoints}, {@link StreamOpener}, {@link StatusEndpoints} and {@link EventEndpoints}.
+ * {@link PollingEndpoints}, {@link StreamOpener}, {@link StatusEndpoints}, {@link ProbeEndpoints} and
+ * {@link EventEndpoints}.
  * Paths are matched segment by segment; a {@code {name}} segment (optionally followed by a literal suffix, as in
  * {@code {envId}.gif}) captures one non-empty, URL-decoded segment.
  */
 enum Route {
     STATUS(Endpoint.STATUS, null, List.of(HttpMethod.GET), "/status"),
     HEALTH(Endpoint.HEALTH, null, List.of(HttpMethod.GET), "/health", "/healthz"),
+    ENVIRONMENT_STATUS(Endpoint.ENVIRONMENT_STATUS, null, List.of(HttpMethod.GET), "/status/{env}"),
+    LIVEZ(Endpoint.LIVE, null, List.of(HttpMethod.GET), "/livez"),
+    READYZ(Endpoint.READY, null, List.of(HttpMethod.GET), "/readyz"),
     STREAM_ALL(Endpoint.STREAM, CredentialKind.SDK_KEY, List.of(HttpMethod.GET), "/all"),
     STREAM_FLAGS(Endpoint.STREAM, CredentialKind.SDK_KEY, List.of(HttpMethod.GET), "/flags"),
     LATEST_ALL(Endpoint.POLL, CredentialKind.SDK_KEY, List.of(HttpMethod.GET), "/sdk/latest-all"),
@@ -45,7 +49,7 @@ enum Route {
             "/a/{envId}.gif");
 
     /** Which class answers a route. */
-    enum Endpoint { STATUS, HEALTH, STREAM, POLL, EVENTS }
+    enum Endpoint { STATUS, HEALTH, ENVIRONMENT_STATUS, LIVE, READY, STREAM, POLL, EVENTS }
 
     private static final Map<String, Route> FIXED = new HashMap<>();
     private static final List<Template> TEMPLATES = new ArrayList<>();
@@ -81,6 +85,11 @@ enum Route {
     /** How the request names its environment; null for routes that serve the whole relay. */
     CredentialKind credential() {
         return credential;
+    }
+
+    /** The route as a bounded metrics label: its first path, templates unexpanded. */
+    String label() {
+        return paths[0];
     }
 
     boolean allows(HttpMethod method) {

@@ -16,6 +16,7 @@ import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.relayconsole.config.Secrets;
+import io.relayconsole.metrics.SdkMeters;
 import io.relayconsole.serving.CredentialKind;
 import io.relayconsole.serving.Readiness;
 import io.relayconsole.serving.ServedRelay;
@@ -41,18 +42,26 @@ final class SdkRequestHandler {
     private final PollingEndpoints polling;
     private final StatusEndpoints status;
     private final EventEndpoints events;
+    private final ProbeEndpoints probes;
+    private final SdkMeters meters;
 
-    SdkRequestHandler(ServedRelay relay, Map<String, EnvironmentFeed> feeds, StreamOpener streams) {
+    SdkRequestHandler(ServedRelay relay, Map<String, EnvironmentFeed> feeds, StreamOpener streams, SdkMeters meters) {
         this.relay = relay;
         this.feeds = feeds;
         this.streams = streams;
         this.polling = new PollingEndpoints(relay.clock());
         this.status = new StatusEndpoints(relay);
         this.events = new EventEndpoints();
+        this.probes = new ProbeEndpoints(relay);
+        this.meters = meters;
     }
 
-    /** One request being answered: where the answer goes, what is logged, and which route it took (if any). */
-    private record Call(ChannelHandlerContext ctx, RequestInfo info, FullHttpRequest request, Route route) {
+    /**
+     * One request being answered: where the answer goes, what is logged, which route it took (if any), and when it
+     * started (for the request-duration meter).
+     */
+    private record Call(ChannelHandlerContext ctx, RequestInfo info, FullHttpRequest request, Route route,
+                        long started) {
     }
 
     /**
@@ -69,6 +78,9 @@ final class SdkRequestHandler {
         } catch (IllegalArgumentException e) {
             return true; // refused as malformed
         }
+        if (match != null && match.route().endpoint() == Route.Endpoint.READY) {
+            return false; // readiness may ask a store without a cache whether it holds data
+        }
         if (match == null || match.route().credential() == null || match.route().endpoint() == Route.Endpoint.EVENTS) {
             return true;
         }
@@ -78,7 +90,7 @@ final class SdkRequestHandler {
 
     /** Answers {@code request}; the caller releases it afterwards. */
     void handle(ChannelHandlerContext ctx, FullHttpRequest request) {
-        Call call = new Call(ctx, RequestInfo.of(ctx.channel(), request), request, null);
+        Call call = new Call(ctx, RequestInfo.of(ctx.channel(), request), request, null, System.nanoTime());
         try {
             dispatch(call);
         } catch (RuntimeException e) {
@@ -107,7 +119,7 @@ final class SdkRequestHandler {
         }
         Route.Match match = found.get();
         Route route = match.route();
-        Call call = new Call(unrouted.ctx(), unrouted.info(), unrouted.request(), route);
+        Call call = new Call(unrouted.ctx(), unrouted.info(), unrouted.request(), route, unrouted.started());
         HttpMethod method = call.request().method();
         if (!route.allows(method)) {
             FullHttpResponse r = Responses.error(HttpResponseStatus.METHOD_NOT_ALLOWED,
@@ -117,10 +129,24 @@ final class SdkRequestHandler {
             return;
         }
         switch (route.endpoint()) {
-            case STATUS -> call.ctx().writeAndFlush(status.status());
-            case HEALTH -> call.ctx().writeAndFlush(status.health());
+            case STATUS -> answerProbe(call, status.status());
+            case HEALTH -> answerProbe(call, status.health());
+            case ENVIRONMENT_STATUS -> answerProbe(call, status.environment(match.params().get("env")));
+            case LIVE -> answerProbe(call, probes.live());
+            case READY -> answerProbe(call, probes.ready());
             default -> answerForEnvironment(call, match);
         }
+    }
+
+    /** Status and probe answers are counted but not logged: orchestrators poll them every few seconds. */
+    private void answerProbe(Call call, FullHttpResponse response) {
+        count(call, null, response.status().code());
+        call.ctx().writeAndFlush(response);
+    }
+
+    private void count(Call call, ServedEnvironment env, int statusCode) {
+        meters.requestAnswered(env == null ? null : env.name(), call.route() == null ? null : call.route().label(),
+                call.info().method(), statusCode, System.nanoTime() - call.started());
     }
 
     private void answerForEnvironment(Call call, Route.Match match) {
@@ -197,6 +223,7 @@ final class SdkRequestHandler {
     private void openStream(Call call, ServedEnvironment env, EnvironmentFeed feed, StreamKind kind) {
         try {
             streams.open(call.ctx().channel(), call.info(), env, feed, kind);
+            count(call, env, HttpResponseStatus.OK.code());
         } catch (StoreException e) {
             refuse(call, env, HttpResponseStatus.SERVICE_UNAVAILABLE, "data store unavailable: " + e.getMessage(),
                     false);
@@ -248,6 +275,7 @@ final class SdkRequestHandler {
         }
         relay.requests().record(env == null ? null : env.name(), info.remoteAddress(), info.method(), info.path(),
                 response.status().code(), response.content().readableBytes(), info.userAgent(), reason);
+        count(call, env, response.status().code());
         if (close) {
             response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
             call.ctx().writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);

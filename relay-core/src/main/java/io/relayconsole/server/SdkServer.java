@@ -19,7 +19,9 @@ import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.EventExecutorGroup;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import io.netty.util.concurrent.ScheduledFuture;
+import io.relayconsole.config.ConnectionLimitsConfig;
 import io.relayconsole.config.MainConfig;
+import io.relayconsole.metrics.RelayMeters;
 import io.relayconsole.serving.ServedRelay;
 import io.relayconsole.serving.ServedEnvironment;
 import java.net.InetSocketAddress;
@@ -27,6 +29,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,6 +43,8 @@ public final class SdkServer implements AutoCloseable {
 
     private final ServedRelay relay;
     private final ServerLimits limits;
+    private final RelayMeters meters;
+    private final AtomicInteger openConnections = new AtomicInteger();
     private final Map<String, EnvironmentFeed> feeds = new LinkedHashMap<>();
     private final ChannelGroup channels = new DefaultChannelGroup("sdk-connections", GlobalEventExecutor.INSTANCE);
     private EventLoopGroup acceptor;
@@ -53,8 +58,14 @@ public final class SdkServer implements AutoCloseable {
     }
 
     public SdkServer(ServedRelay relay, ServerLimits limits) {
+        this(relay, limits, RelayMeters.disabled());
+    }
+
+    /** {@code meters} receives what the server counts: streams, requests, fan-out, connections and refusals. */
+    public SdkServer(ServedRelay relay, ServerLimits limits, RelayMeters meters) {
         this.relay = relay;
         this.limits = limits;
+        this.meters = meters;
     }
 
     /** Binds and returns the bound port. {@code bindAddress} null means all interfaces; port 0 picks a free one. */
@@ -65,7 +76,7 @@ public final class SdkServer implements AutoCloseable {
         MainConfig main = relay.main();
         io.netty.handler.ssl.SslContext tls = TlsContexts.forServer(main.tls()); // fails before anything starts
         for (ServedEnvironment env : relay.environments()) {
-            EnvironmentFeed feed = EnvironmentFeed.create();
+            EnvironmentFeed feed = EnvironmentFeed.create(meters.streams(env.name()));
             feeds.put(env.name(), feed);
             env.addUpdateListener(feed.broadcaster());
         }
@@ -76,8 +87,9 @@ public final class SdkServer implements AutoCloseable {
         requestThreads = new DefaultEventExecutorGroup(limits.requestThreads(),
                 new DefaultThreadFactory("sdk-requests", true));
         StreamOpener streams = new StreamOpener(relay.connections(), limits.maxPendingStreamBytes(),
-                main.maxClientConnectionTime());
-        SdkRequestHandler handler = new SdkRequestHandler(relay, feeds, streams);
+                main.maxClientConnectionTime(), meters.sdk());
+        SdkRequestHandler handler = new SdkRequestHandler(relay, feeds, streams, meters.sdk());
+        ConnectionLimitsConfig connectionLimits = main.limits();
         HttpDecoderConfig decoderConfig = new HttpDecoderConfig()
                 .setMaxInitialLineLength(limits.maxInitialLineLength())
                 .setMaxHeaderSize(limits.maxHeaderBytes());
@@ -91,11 +103,24 @@ public final class SdkServer implements AutoCloseable {
                     @Override
                     protected void initChannel(SocketChannel ch) {
                         channels.add(ch);
+                        boolean overLimit = connectionLimits.maxConnections() > 0
+                                && openConnections.incrementAndGet() > connectionLimits.maxConnections();
+                        if (connectionLimits.maxConnections() > 0) {
+                            ch.closeFuture().addListener(f -> openConnections.decrementAndGet());
+                        }
                         if (tls != null) {
                             ch.pipeline().addLast("tls", tls.newHandler(ch.alloc()));
                         }
                         ch.pipeline()
                                 .addLast("http", new HttpServerCodec(decoderConfig))
+                                .addLast("guard", new ConnectionGuard(connectionLimits.requestHeaderTimeout(),
+                                        connectionLimits.idleConnectionTimeout(), meters.sdk()));
+                        if (overLimit) {
+                            ch.pipeline().addLast("limit", new ConnectionLimitResponder(
+                                    connectionLimits.maxConnections(), meters.sdk(), relay.requests()));
+                            return;
+                        }
+                        ch.pipeline()
                                 .addLast("keepAlive", new HttpServerKeepAliveHandler())
                                 .addLast("aggregate", new BoundedAggregator(limits.maxRequestBodyBytes(),
                                         relay.requests()))

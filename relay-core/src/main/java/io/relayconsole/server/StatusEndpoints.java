@@ -18,7 +18,8 @@ import java.time.Instant;
 
 /**
  * {@code GET /status} in ld-relay's JSON shape (always 200), and {@code GET /health}, whose HTTP status says
- * healthy (200) or degraded (503) for load balancers and orchestrators.
+ * healthy (200) or degraded (503) for load balancers and orchestrators; {@code GET /status/{env}} for one
+ * environment.
  */
 final class StatusEndpoints {
     private final ServedRelay relay;
@@ -43,6 +44,25 @@ final class StatusEndpoints {
             json.writeStringField("status", degraded ? "degraded" : "healthy");
             json.writeStringField("version", RelayVersion.version());
             json.writeStringField("clientVersion", RelayVersion.version());
+            return HttpResponseStatus.OK;
+        });
+    }
+
+    /** {@code GET /status/{env}}: one environment's entry of {@code /status}, 404 for an unknown name. */
+    FullHttpResponse environment(String name) {
+        ServedEnvironment env = relay.environments().stream().filter(e -> e.name().equals(name)).findFirst()
+                .orElse(null);
+        if (env == null) {
+            return Responses.error(HttpResponseStatus.NOT_FOUND, "No environment named " + name);
+        }
+        StoreStatus store = env.storeStatus();
+        EnvironmentHealth health = health(env, store, relay.clock().instant());
+        return write(json -> {
+            json.writeStringField("name", env.name());
+            json.writeFieldName("environment");
+            writeEnvironmentStatus(json, env, health, store);
+            json.writeStringField("ready", ProbeEndpoints.notReadyReason(env) == null ? "yes" : "no");
+            writeIfPresent(json, "reason", health.reason());
             return HttpResponseStatus.OK;
         });
     }

@@ -1,6 +1,7 @@
 package io.relayconsole.server;
 
 import io.netty.channel.Channel;
+import io.relayconsole.metrics.SdkMeters;
 import io.relayconsole.model.FullDataSet;
 import io.relayconsole.serving.ServedEnvironment;
 import io.relayconsole.serving.SdkConnection;
@@ -17,11 +18,13 @@ final class StreamOpener {
     private final SdkConnections connections;
     private final long maxPendingBytes;
     private final Duration maxConnectionTime;
+    private final SdkMeters meters;
 
-    StreamOpener(SdkConnections connections, long maxPendingBytes, Duration maxConnectionTime) {
+    StreamOpener(SdkConnections connections, long maxPendingBytes, Duration maxConnectionTime, SdkMeters meters) {
         this.connections = connections;
         this.maxPendingBytes = maxPendingBytes;
         this.maxConnectionTime = maxConnectionTime;
+        this.meters = meters;
     }
 
     /** @throws StoreException when the store cannot be read; the stream is not opened then */
@@ -41,12 +44,14 @@ final class StreamOpener {
                 new SdkConnection.ConnectionRequest(env.name(), info.remoteAddress(), info.userAgent(),
                         info.wrapper(), info.tags(), info.path()),
                 stream::endGracefully);
+        meters.streamOpened(env.name(), info.path(), info.userAgent());
         channel.closeFuture().addListener(f -> {
             broadcaster.remove(stream);
             connections.unregister(connection);
+            meters.streamClosed(env.name(), info.path(), info.userAgent());
             stream.closed();
         });
-        stream.start(Responses.streamHead(), initialPut, connection, maxConnectionTime);
+        stream.start(Responses.streamHead(), initialPut, connection, ConnectionAge.withJitter(maxConnectionTime));
     }
 
     private static SharedBytes readInitialPut(ServedEnvironment env, EnvironmentFeed feed, StreamKind kind) {

@@ -35,6 +35,15 @@ public interface ServedEnvironment {
     /** Whether reads are answered from memory now, so a request may be answered on an I/O thread. */
     boolean answersFromMemory();
 
+    /**
+     * Whether SDKs would be served data now ({@code /readyz} and its gauge): running, past start-up, and reads
+     * answered from memory or a store that answers. Implementations should also require data to exist, which may
+     * read a store that has no cache in front of it, so callers must not be I/O threads.
+     */
+    default boolean canServe() {
+        return isRunning() && readiness() == Readiness.READY && (answersFromMemory() || storeStatus().available());
+    }
+
     /** Whether the store holds a complete data set. */
     boolean hasData();
 

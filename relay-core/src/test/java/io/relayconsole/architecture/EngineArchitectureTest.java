@@ -35,4 +35,9 @@ class EngineArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("io.relayconsole.store.redis..",
                     "io.relayconsole.store.dynamodb..", "io.relayconsole.store.consul..", "io.relayconsole.backends..")
             .because("backends implement store's interfaces; they are chosen in the backends package");
+
+    @ArchTest
+    static final ArchRule metersKnowNeitherServerNorRelay = noClasses().that().resideInAPackage("io.relayconsole.metrics..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.relayconsole.server..", "io.relayconsole.relay..")
+            .because("the server records into the meters and the relay registers them; the meters serve both");
 }

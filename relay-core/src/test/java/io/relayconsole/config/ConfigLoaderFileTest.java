@@ -90,11 +90,11 @@ class ConfigLoaderFileTest {
         assertThat(staging.sdkKey()).isEqualTo("sdk-66666666-7777-8888-9999-000000000000");
         assertThat(staging.envId()).isEqualTo("5f0000000000000000000002");
 
-        // Valid ld-relay features this relay does not implement load with warnings that say where they are set.
+        // Valid ld-relay features this relay does not implement load with warnings that say where they are set;
+        // [Prometheus] is implemented (io.relayconsole.metrics), so it loads without one.
         assertThat(loaded.notices()).extracting(ConfigNotice::describe).containsExactlyInAnyOrder(
                 "ld-relay-full.conf:85: [Filters \"default\"] keys: payload filters are not supported yet; no filtered environments are created",
-                "ld-relay-full.conf:52: [Proxy] url: outbound HTTP proxies are not supported yet; upstream connections are made directly",
-                "ld-relay-full.conf:61: [Prometheus] enabled: Prometheus metrics export is not supported yet; no metrics are sent");
+                "ld-relay-full.conf:52: [Proxy] url: outbound HTTP proxies are not supported yet; upstream connections are made directly");
         assertThat(loaded.notices()).allMatch(n -> n.level() == ConfigNotice.Level.WARN);
     }
 

@@ -2,10 +2,10 @@ package io.relayconsole.app.overview;
 
 import io.relayconsole.app.ui.RateWindow;
 import io.relayconsole.app.ui.RingBuffer;
+import io.relayconsole.metrics.MeterSnapshot;
 import io.relayconsole.relay.EnvironmentSnapshot;
 import io.relayconsole.relay.RelayEvent;
 import io.relayconsole.relay.RelaySnapshot;
-import io.relayconsole.serving.SdkConnectionInfo;
 import io.relayconsole.store.StoreStatus;
 import io.relayconsole.upstream.DataSourceStatus;
 import java.time.Duration;
@@ -68,12 +68,10 @@ public final class TopologyModel {
             lastEventsSent = -1;
         }
         Instant now = snapshot.time();
-        long eventsSent = 0;
-        for (SdkConnectionInfo c : snapshot.connections()) {
-            if (c.environment().equals(env.name())) {
-                eventsSent += c.eventsSent();
-            }
-        }
+        // The engine's meters, so these figures are the ones Prometheus and Grafana show.
+        MeterSnapshot.EnvironmentMeters meters = snapshot.meters().environment(env.name());
+        long eventsSent = meters.streamEvents();
+        int connected = (int) meters.sdkConnections();
         double rate = updateRate.add(now, env.updatesReceived());
         // Connections come and go, so their sum can drop: the rate only counts growth between ticks.
         double sends = sendRate.add(now, eventsSent);
@@ -86,16 +84,16 @@ public final class TopologyModel {
         eventFlow.set(eventFlow(env.events(), eventRate.add(now, env.events().forwarded())));
         relay.set(relayStatus(env));
         store.set(storeStatus(env, now));
-        sdkCount.set(env.connectedStreams());
-        sdks.set(env.connectedStreams() == 0 ? new NodeStatus(NodeStatus.Level.IDLE, "none connected",
+        sdkCount.set(connected);
+        sdks.set(connected == 0 ? new NodeStatus(NodeStatus.Level.IDLE, "none connected",
                 "on port " + snapshot.port())
-                : new NodeStatus(NodeStatus.Level.OK, env.connectedStreams() + " connected",
+                : new NodeStatus(NodeStatus.Level.OK, connected + " connected",
                 String.format("%d events sent · %.1f/s", eventsSent, sends)));
         if (!paused) {
             updatesPerSecond.add(rate);
             StoreStatus ss = env.storeStatus();
             storeLatency.add(ss == null || ss.lastLatencyMillis() < 0 ? 0 : ss.lastLatencyMillis());
-            connectedSdks.add(env.connectedStreams());
+            connectedSdks.add(connected);
             sendsPerSecond.add(sends);
             samples.set(samples.get() + 1);
         }

@@ -25,7 +25,8 @@ class ConsoleArchitectureTest {
     static final String[] ENGINE_API = {
         "io.relayconsole.relay", "io.relayconsole.serving", "io.relayconsole.store", "io.relayconsole.backends",
         "io.relayconsole.model", "io.relayconsole.config", "io.relayconsole.timeline", "io.relayconsole.demo",
-        "io.relayconsole.simulator", "io.relayconsole.upstream", "io.relayconsole.events"
+        "io.relayconsole.simulator", "io.relayconsole.upstream", "io.relayconsole.events",
+        "io.relayconsole.metrics"
     };
 
     /** Of {@code upstream}, only the status types are API; the data sources are the engine's own. */
@@ -41,9 +42,15 @@ class ConsoleArchitectureTest {
                     io.relayconsole.events.EventSink.class)))
                     .as("event forwarding classes");
 
+    /** Of {@code metrics}, only the snapshot the relay hands over is API; registries and exporters are the engine's. */
+    private static final DescribedPredicate<JavaClass> METRICS_IMPLEMENTATION =
+            resideInAPackage("io.relayconsole.metrics").and(not(simpleNameEndingWith("MeterSnapshot")
+                    .or(simpleNameEndingWith("EnvironmentMeters")))).as("metrics implementation classes");
+
     private static final DescribedPredicate<JavaClass> ENGINE_INTERNALS = resideInAPackage("io.relayconsole..")
             .and(not(resideInAPackage("io.relayconsole.app..")))
-            .and(not(resideInAnyPackage(ENGINE_API)).or(UPSTREAM_IMPLEMENTATION).or(EVENTS_IMPLEMENTATION))
+            .and(not(resideInAnyPackage(ENGINE_API)).or(UPSTREAM_IMPLEMENTATION).or(EVENTS_IMPLEMENTATION)
+                    .or(METRICS_IMPLEMENTATION))
             .as("engine packages other than the console's API (" + String.join(", ", ENGINE_API) + ")");
 
     @ArchTest

@@ -2,6 +2,7 @@ package io.relayconsole.app.testing;
 
 import io.relayconsole.relay.EnvironmentSnapshot;
 import io.relayconsole.serving.Readiness;
+import io.relayconsole.metrics.MeterSnapshot;
 import io.relayconsole.relay.RelaySnapshot;
 import io.relayconsole.serving.SdkConnectionInfo;
 import io.relayconsole.store.CacheFreshness;
@@ -58,8 +59,17 @@ public final class Snapshots {
         return new CacheFreshness(Duration.ofSeconds(30), Duration.ofSeconds(45));
     }
 
+    /** The meters agree with the environments and connections, as the engine's do. */
     public static RelaySnapshot of(List<EnvironmentSnapshot> envs, List<SdkConnectionInfo> connections) {
-        return new RelaySnapshot(NOW, 8030, envs, connections, connections.size(), 0);
+        java.util.Map<String, MeterSnapshot.EnvironmentMeters> meters = new java.util.LinkedHashMap<>();
+        for (EnvironmentSnapshot e : envs) {
+            long events = connections.stream().filter(c -> c.environment().equals(e.name()))
+                    .mapToLong(SdkConnectionInfo::eventsSent).sum();
+            meters.put(e.name(), new MeterSnapshot.EnvironmentMeters(e.connectedStreams(), e.connectedStreams(), events,
+                    0, java.util.Map.of()));
+        }
+        return new RelaySnapshot(NOW, 8030, envs, connections, connections.size(), 0,
+                new MeterSnapshot(meters, connections.size(), java.util.Map.of()));
     }
 
     public static RelaySnapshot of(EnvironmentSnapshot... envs) {
