@@ -47,6 +47,7 @@ public final class SdkServer implements AutoCloseable {
     private EventExecutorGroup requestThreads;
     private Channel serverChannel;
     private ScheduledFuture<?> heartbeats;
+    private ClientSide clientSide;
 
     public SdkServer(ServedRelay relay) {
         this(relay, ServerLimits.defaults());
@@ -77,7 +78,9 @@ public final class SdkServer implements AutoCloseable {
                 new DefaultThreadFactory("sdk-requests", true));
         StreamOpener streams = new StreamOpener(relay.connections(), limits.maxPendingStreamBytes(),
                 main.maxClientConnectionTime());
-        SdkRequestHandler handler = new SdkRequestHandler(relay, feeds, streams);
+        clientSide = ClientSide.create(relay.connections(), main.clientSideBaseUri(), limits.maxPendingStreamBytes(),
+                main.maxClientConnectionTime());
+        SdkRequestHandler handler = new SdkRequestHandler(relay, feeds, streams, clientSide);
         HttpDecoderConfig decoderConfig = new HttpDecoderConfig()
                 .setMaxInitialLineLength(limits.maxInitialLineLength())
                 .setMaxHeaderSize(limits.maxHeaderBytes());
@@ -143,6 +146,10 @@ public final class SdkServer implements AutoCloseable {
             }
         }
         feeds.clear();
+        if (clientSide != null) {
+            clientSide.close();
+            clientSide = null;
+        }
         if (serverChannel != null) {
             serverChannel.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
             serverChannel = null;
