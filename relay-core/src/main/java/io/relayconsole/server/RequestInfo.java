@@ -20,6 +20,11 @@ record RequestInfo(String remoteAddress, String method, String uri, String path,
                 request.headers().get("X-LaunchDarkly-Tags"));
     }
 
+    /** The same request, logged and shown under another path (one that hides what must not be shown). */
+    RequestInfo withPath(String shownPath) {
+        return new RequestInfo(remoteAddress, method, uri, shownPath, userAgent, wrapper, tags);
+    }
+
     static String describe(SocketAddress address) {
         if (address instanceof InetSocketAddress inet && inet.getAddress() != null) {
             return inet.getAddress().getHostAddress() + ":" + inet.getPort();

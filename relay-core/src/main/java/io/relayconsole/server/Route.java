@@ -2,6 +2,7 @@ package io.relayconsole.server;
 
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.QueryStringDecoder;
+import io.relayconsole.evaluation.SdkKind;
 import io.relayconsole.events.EventKind;
 import io.relayconsole.model.DataKind;
 import io.relayconsole.serving.CredentialKind;
@@ -46,10 +47,42 @@ enum Route {
     CLIENT_DIAGNOSTIC(Endpoint.EVENTS, CredentialKind.ENVIRONMENT_ID, List.of(HttpMethod.POST, HttpMethod.OPTIONS),
             "/events/diagnostic/{envId}"),
     CLIENT_EVENTS_BEACON(Endpoint.EVENTS, CredentialKind.ENVIRONMENT_ID, List.of(HttpMethod.GET, HttpMethod.OPTIONS),
-            "/a/{envId}.gif");
+            "/a/{envId}.gif"),
+    // Client-side and mobile evaluation (reference §1.2-1.4, §2.7): EvalEndpoints, ClientStreams, GoalsProxy.
+    SERVER_EVALX(Endpoint.EVALX, CredentialKind.SDK_KEY, List.of(HttpMethod.GET),
+            "/sdk/evalx/contexts/{context}", "/sdk/evalx/users/{context}"),
+    SERVER_EVALX_REPORT(Endpoint.EVALX, CredentialKind.SDK_KEY, List.of(Methods.REPORT),
+            "/sdk/evalx/context", "/sdk/evalx/user"),
+    MOBILE_EVALX(Endpoint.EVALX, CredentialKind.MOBILE_KEY, List.of(HttpMethod.GET),
+            "/msdk/evalx/contexts/{context}", "/msdk/evalx/users/{context}"),
+    MOBILE_EVALX_REPORT(Endpoint.EVALX, CredentialKind.MOBILE_KEY, List.of(Methods.REPORT),
+            "/msdk/evalx/context", "/msdk/evalx/user"),
+    MOBILE_STREAM(Endpoint.CLIENT_STREAM, CredentialKind.MOBILE_KEY, List.of(HttpMethod.GET), "/meval/{context}"),
+    MOBILE_STREAM_REPORT(Endpoint.CLIENT_STREAM, CredentialKind.MOBILE_KEY, List.of(Methods.REPORT), "/meval"),
+    MOBILE_PING(Endpoint.CLIENT_STREAM, CredentialKind.MOBILE_KEY, List.of(HttpMethod.GET), "/mping"),
+    CLIENT_EVALX(Endpoint.EVALX, CredentialKind.ENVIRONMENT_ID, List.of(HttpMethod.GET, HttpMethod.OPTIONS),
+            "/sdk/evalx/{envId}/contexts/{context}", "/sdk/evalx/{envId}/users/{context}"),
+    CLIENT_EVALX_REPORT(Endpoint.EVALX, CredentialKind.ENVIRONMENT_ID, List.of(Methods.REPORT, HttpMethod.OPTIONS),
+            "/sdk/evalx/{envId}/context", "/sdk/evalx/{envId}/user"),
+    CLIENT_STREAM(Endpoint.CLIENT_STREAM, CredentialKind.ENVIRONMENT_ID, List.of(HttpMethod.GET, HttpMethod.OPTIONS),
+            "/eval/{envId}/{context}"),
+    CLIENT_STREAM_REPORT(Endpoint.CLIENT_STREAM, CredentialKind.ENVIRONMENT_ID,
+            List.of(Methods.REPORT, HttpMethod.OPTIONS), "/eval/{envId}"),
+    CLIENT_PING(Endpoint.CLIENT_STREAM, CredentialKind.ENVIRONMENT_ID, List.of(HttpMethod.GET, HttpMethod.OPTIONS),
+            "/ping/{envId}"),
+    CLIENT_GOALS(Endpoint.GOALS, CredentialKind.ENVIRONMENT_ID, List.of(HttpMethod.GET, HttpMethod.OPTIONS),
+            "/sdk/goals/{envId}");
 
     /** Which class answers a route. */
-    enum Endpoint { STATUS, HEALTH, ENVIRONMENT_STATUS, LIVE, READY, STREAM, POLL, EVENTS }
+    enum Endpoint { STATUS, HEALTH, ENVIRONMENT_STATUS, LIVE, READY, STREAM, POLL, EVENTS, EVALX, CLIENT_STREAM, GOALS }
+
+    /** HTTP methods Netty has no constant for. */
+    static final class Methods {
+        static final HttpMethod REPORT = HttpMethod.valueOf("REPORT");
+
+        private Methods() {
+        }
+    }
 
     private static final Map<String, Route> FIXED = new HashMap<>();
     private static final List<Template> TEMPLATES = new ArrayList<>();
@@ -127,11 +160,36 @@ enum Route {
         };
     }
 
+    /** Which SDKs an evaluation route or client stream serves (and so which flags they see); null for others. */
+    SdkKind sdkKind() {
+        return switch (this) {
+            case SERVER_EVALX, SERVER_EVALX_REPORT -> SdkKind.SERVER;
+            case MOBILE_EVALX, MOBILE_EVALX_REPORT, MOBILE_STREAM, MOBILE_STREAM_REPORT, MOBILE_PING -> SdkKind.MOBILE;
+            case CLIENT_EVALX, CLIENT_EVALX_REPORT, CLIENT_STREAM, CLIENT_STREAM_REPORT, CLIENT_PING -> SdkKind.CLIENT;
+            default -> null;
+        };
+    }
+
+    /** Whether the context comes as JSON in a {@code REPORT} body rather than base64url in the path. */
+    boolean contextInBody() {
+        return allows(Methods.REPORT);
+    }
+
+    /** The legacy streams with no context: they carry only {@code ping}, as ld-relay's do. */
+    boolean pingOnly() {
+        return this == MOBILE_PING || this == CLIENT_PING;
+    }
+
     /** A matched route and the path's captured, decoded segments. */
     record Match(Route route, Map<String, String> params) {
         /** An item key, for single-item routes. */
         String key() {
             return params.get("key");
+        }
+
+        /** The base64url context in the path, for evaluation routes that take it there. */
+        String context() {
+            return params.get("context");
         }
 
         /** The client-side environment ID in the path. */

@@ -44,11 +44,14 @@ final class SdkRequestHandler {
     private final EventEndpoints events;
     private final ProbeEndpoints probes;
     private final SdkMeters meters;
+    private final ClientSide clientSide;
 
-    SdkRequestHandler(ServedRelay relay, Map<String, EnvironmentFeed> feeds, StreamOpener streams, SdkMeters meters) {
+    SdkRequestHandler(ServedRelay relay, Map<String, EnvironmentFeed> feeds, StreamOpener streams,
+                      ClientSide clientSide, SdkMeters meters) {
         this.relay = relay;
         this.feeds = feeds;
         this.streams = streams;
+        this.clientSide = clientSide;
         this.polling = new PollingEndpoints(relay.clock());
         this.status = new StatusEndpoints(relay);
         this.events = new EventEndpoints();
@@ -83,6 +86,9 @@ final class SdkRequestHandler {
         }
         if (match == null || match.route().credential() == null || match.route().endpoint() == Route.Endpoint.EVENTS) {
             return true;
+        }
+        if (match.route().endpoint() == Route.Endpoint.EVALX) {
+            return false; // evaluating every flag is work for a request thread, not an I/O thread
         }
         ServedEnvironment env = relay.environmentFor(match.route().credential(), credential(match, request));
         return env == null || env.answersFromMemory();
@@ -119,7 +125,10 @@ final class SdkRequestHandler {
         }
         Route.Match match = found.get();
         Route route = match.route();
-        Call call = new Call(unrouted.ctx(), unrouted.info(), unrouted.request(), route, unrouted.started());
+        // A context in the path is the user's attributes, base64-encoded: the request log shows only that one was there.
+        RequestInfo info = match.context() == null ? unrouted.info()
+                : unrouted.info().withPath(unrouted.info().path().replace(match.context(), "{context}"));
+        Call call = new Call(unrouted.ctx(), info, unrouted.request(), route, unrouted.started());
         HttpMethod method = call.request().method();
         if (!route.allows(method)) {
             FullHttpResponse r = Responses.error(HttpResponseStatus.METHOD_NOT_ALLOWED,
@@ -178,10 +187,30 @@ final class SdkRequestHandler {
             return;
         }
         EnvironmentFeed feed = feeds.get(env.name());
-        if (call.route().endpoint() == Route.Endpoint.STREAM) {
-            openStream(call, env, feed, call.route() == Route.STREAM_ALL ? StreamKind.ALL : StreamKind.FLAGS);
-        } else {
-            poll(call, env, feed, match);
+        switch (call.route().endpoint()) {
+            case STREAM -> openStream(call, env, feed, call.route() == Route.STREAM_ALL ? StreamKind.ALL
+                    : StreamKind.FLAGS);
+            case EVALX, CLIENT_STREAM -> evaluate(call, env, match);
+            case GOALS -> clientSide.goals().fetch(match.envId(), call.info().userAgent()).thenAccept(r -> send(call,
+                    env, r, r.status().code() >= 400 ? "goals upstream answered " + r.status().code() : null, false));
+            default -> poll(call, env, feed, match);
+        }
+    }
+
+    /** An evalx request or a client-side/mobile stream: 400/415 for a bad context, 503 if the data is unreadable. */
+    private void evaluate(Call call, ServedEnvironment env, Route.Match match) {
+        try {
+            if (call.route().endpoint() == Route.Endpoint.CLIENT_STREAM) {
+                clientSide.streams().open(call.ctx().channel(), call.info(), match, call.request(), env);
+            } else {
+                FullHttpResponse r = clientSide.evalx().serve(match, call.request(), env);
+                send(call, env, r, r.status().code() >= 400 ? r.status().reasonPhrase().toLowerCase() : null, false);
+            }
+        } catch (ClientRequests.Refusal r) {
+            refuse(call, env, r.status(), r.getMessage(), false);
+        } catch (StoreException e) {
+            refuse(call, env, HttpResponseStatus.SERVICE_UNAVAILABLE, "data store unavailable: " + e.getMessage(),
+                    false);
         }
     }
 

@@ -52,6 +52,7 @@ public final class SdkServer implements AutoCloseable {
     private EventExecutorGroup requestThreads;
     private Channel serverChannel;
     private ScheduledFuture<?> heartbeats;
+    private ClientSide clientSide;
 
     public SdkServer(ServedRelay relay) {
         this(relay, ServerLimits.defaults());
@@ -88,7 +89,9 @@ public final class SdkServer implements AutoCloseable {
                 new DefaultThreadFactory("sdk-requests", true));
         StreamOpener streams = new StreamOpener(relay.connections(), limits.maxPendingStreamBytes(),
                 main.maxClientConnectionTime(), meters.sdk());
-        SdkRequestHandler handler = new SdkRequestHandler(relay, feeds, streams, meters.sdk());
+        clientSide = ClientSide.create(relay.connections(), main.clientSideBaseUri(), limits.maxPendingStreamBytes(),
+                main.maxClientConnectionTime());
+        SdkRequestHandler handler = new SdkRequestHandler(relay, feeds, streams, clientSide, meters.sdk());
         ConnectionLimitsConfig connectionLimits = main.limits();
         HttpDecoderConfig decoderConfig = new HttpDecoderConfig()
                 .setMaxInitialLineLength(limits.maxInitialLineLength())
@@ -168,6 +171,10 @@ public final class SdkServer implements AutoCloseable {
             }
         }
         feeds.clear();
+        if (clientSide != null) {
+            clientSide.close();
+            clientSide = null;
+        }
         if (serverChannel != null) {
             serverChannel.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
             serverChannel = null;

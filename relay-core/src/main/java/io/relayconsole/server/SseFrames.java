@@ -11,6 +11,8 @@ import java.nio.charset.StandardCharsets;
  */
 final class SseFrames {
     static final byte[] HEARTBEAT = ":\n".getBytes(StandardCharsets.US_ASCII);
+    /** ld-relay's client-side {@code ping}: data of one space, which an empty data field would lose (§2.7). */
+    static final byte[] PING = "event: ping\ndata:  \n\n".getBytes(StandardCharsets.US_ASCII);
 
     private SseFrames() {
     }

@@ -177,6 +177,11 @@ public final class SdkProcess implements AutoCloseable {
         }
     }
 
+    /** Sends one request of a script's own protocol (e.g. the browser's {@code allFlags}) and returns its answer. */
+    public JsonNode ask(Object request) {
+        return send(Json.mapper().valueToTree(request));
+    }
+
     /** The next flag key the SDK reported as changed, or null if none within the timeout. */
     public String nextChange(long timeout, TimeUnit unit) throws InterruptedException {
         return changes.poll(timeout, unit);

@@ -1,0 +1,42 @@
+package io.relayconsole.server;
+
+import com.launchdarkly.sdk.LDContext;
+import io.netty.buffer.Unpooled;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.relayconsole.evaluation.EnvironmentEvaluator;
+import io.relayconsole.serving.ServedEnvironment;
+import io.relayconsole.store.StoreException;
+
+/**
+ * The evalx endpoints of every SDK kind: all flags the kind may see, evaluated by LaunchDarkly's SDK for the
+ * request's context, as LaunchDarkly's client-side service answers (reference §1.4).
+ */
+final class EvalEndpoints {
+    private final Evaluators evaluators;
+
+    EvalEndpoints(Evaluators evaluators) {
+        this.evaluators = evaluators;
+    }
+
+    /**
+     * 200 with the evaluated flags, or the refusal's 400/415.
+     *
+     * @throws StoreException when the data cannot be read (cache expired and store down): the caller answers 503
+     */
+    FullHttpResponse serve(Route.Match match, FullHttpRequest request, ServedEnvironment env) {
+        EnvironmentEvaluator evaluator = evaluators.forEnvironment(env);
+        LDContext context;
+        try {
+            context = ClientRequests.context(match, request, env, evaluator);
+        } catch (ClientRequests.Refusal r) {
+            return Responses.error(r.status(), r.getMessage());
+        }
+        byte[] body = evaluator.evaluate(env.currentData(), context, match.route().sdkKind(),
+                ClientRequests.withReasons(request)).toJson();
+        FullHttpResponse response = Responses.json(HttpResponseStatus.OK, Unpooled.wrappedBuffer(body));
+        response.headers().set(io.netty.handler.codec.http.HttpHeaderNames.CACHE_CONTROL, "no-cache");
+        return response;
+    }
+}

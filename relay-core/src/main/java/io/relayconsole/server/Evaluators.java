@@ -1,0 +1,22 @@
+package io.relayconsole.server;
+
+import io.relayconsole.evaluation.EnvironmentEvaluator;
+import io.relayconsole.serving.ServedEnvironment;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** One {@link EnvironmentEvaluator} per environment, made on the first evaluation request, closed with the server. */
+final class Evaluators implements AutoCloseable {
+    private final Map<String, EnvironmentEvaluator> byEnvironment = new ConcurrentHashMap<>();
+
+    EnvironmentEvaluator forEnvironment(ServedEnvironment env) {
+        // Big segments (issue 13) plug in here: pass the environment's BigSegmentsConfiguration instead of null.
+        return byEnvironment.computeIfAbsent(env.name(), name -> new EnvironmentEvaluator(env.config().sdkKey(), null));
+    }
+
+    @Override
+    public void close() {
+        byEnvironment.values().forEach(EnvironmentEvaluator::close);
+        byEnvironment.clear();
+    }
+}
