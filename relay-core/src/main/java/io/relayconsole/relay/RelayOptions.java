@@ -1,6 +1,7 @@
 package io.relayconsole.relay;
 
 import io.relayconsole.backends.StoreBackends;
+import io.relayconsole.bigsegments.BigSegmentStore;
 import io.relayconsole.config.EnvironmentConfig;
 import io.relayconsole.config.RelayConfig;
 import io.relayconsole.store.DataStore;
@@ -8,6 +9,7 @@ import io.relayconsole.store.InMemoryDataStore;
 import io.relayconsole.upstream.DataSourceFactory;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -21,8 +23,10 @@ public final class RelayOptions {
     private final Duration initialReconnectDelay;
     private final String bindAddress;
     private final Duration cacheTtl;
+    private final Function<DataStore, Optional<BigSegmentStore>> bigSegmentStores;
 
     private RelayOptions(Builder b) {
+        this.bigSegmentStores = b.bigSegmentStores;
         this.cacheTtl = b.cacheTtl;
         this.dataSourceFactory = b.dataSourceFactory;
         this.storeFactory = b.storeFactory;
@@ -65,6 +69,11 @@ public final class RelayOptions {
         return bindAddress;
     }
 
+    /** The big-segment store beside an environment's backend; empty where big segments cannot be stored. */
+    public Function<DataStore, Optional<BigSegmentStore>> bigSegmentStores() {
+        return bigSegmentStores;
+    }
+
     public static final class Builder {
         private DataSourceFactory dataSourceFactory = DataSourceFactory.standard();
         private Function<EnvironmentConfig, DataStore> storeFactory = env -> new InMemoryDataStore();
@@ -72,6 +81,7 @@ public final class RelayOptions {
         private Duration initialReconnectDelay = Duration.ofSeconds(1);
         private String bindAddress;
         private Duration cacheTtl = Duration.ofSeconds(30);
+        private Function<DataStore, Optional<BigSegmentStore>> bigSegmentStores = StoreBackends::bigSegmentStore;
 
         /** See {@link RelayOptions#cacheTtl()}; ld-relay's default is 30 s. */
         public Builder cacheTtl(Duration ttl) {
@@ -104,6 +114,11 @@ public final class RelayOptions {
         /** First upstream backoff step; the SDKs use 1 s, demos and tests may shorten it. */
         public Builder initialReconnectDelay(Duration delay) {
             this.initialReconnectDelay = delay;
+            return this;
+        }
+
+        public Builder bigSegmentStores(Function<DataStore, Optional<BigSegmentStore>> factory) {
+            this.bigSegmentStores = factory;
             return this;
         }
 

@@ -203,6 +203,10 @@ public final class TimelineRecorder implements RelayListener, AutoCloseable {
             name = e.connection().environment();
         } else if (event instanceof RelayEvent.RequestServed e) {
             name = e.request().environment();
+        } else if (event instanceof RelayEvent.BigSegmentsSynced e) {
+            name = e.environment();
+        } else if (event instanceof RelayEvent.BigSegmentSyncChanged e) {
+            name = e.environment();
         } else {
             name = null;
         }
