@@ -122,7 +122,7 @@ class RedisBigSegmentsTest {
         relay.bigSegments().defineSegment("later-segment"); // a second big segment, edited like any other
         relay.bigSegments().edit(SEGMENT, Edit.including(List.of("grace")));
         awaitValue(reader, "grace", true);
-        assertThat(relay.stats().state()).isEqualTo(SyncState.STREAMING);
+        await().atMost(WAIT).until(() -> relay.stats().state() == SyncState.STREAMING);
     }
 
     @Test

@@ -24,7 +24,7 @@ class ConsoleArchitectureTest {
     static final String[] ENGINE_API = {
         "io.relayconsole.relay", "io.relayconsole.serving", "io.relayconsole.store", "io.relayconsole.backends",
         "io.relayconsole.model", "io.relayconsole.config", "io.relayconsole.timeline", "io.relayconsole.demo",
-        "io.relayconsole.simulator", "io.relayconsole.upstream"
+        "io.relayconsole.simulator", "io.relayconsole.upstream", "io.relayconsole.bigsegments"
     };
 
     /** Of {@code upstream}, only the status types are API; the data sources are the engine's own. */
