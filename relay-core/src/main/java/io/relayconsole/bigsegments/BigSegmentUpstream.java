@@ -65,8 +65,9 @@ final class BigSegmentUpstream implements AutoCloseable {
 
     /** Connects the stream; blocks until it is open. */
     void openStream() throws StreamException {
-        EventSource es = new EventSource.Builder(ConnectStrategy.http(URI.create(join(streamUri, "/big-segments"))).httpClient(http).header("Authorization", sdkKey)
-                .header("User-Agent", userAgent)).streamEventData(false).build();
+        ConnectStrategy connect = ConnectStrategy.http(URI.create(join(streamUri, "/big-segments"))).httpClient(http)
+                .header("Authorization", sdkKey).header("User-Agent", userAgent);
+        EventSource es = new EventSource.Builder(connect).streamEventData(false).build();
         stream = es;
         es.start();
     }

@@ -91,7 +91,7 @@ public final class RedisBigSegmentStore implements BigSegmentStore {
                 TransactionResult result = transaction(redis.getStatefulConnection(), patch,
                         patch.changeCount() <= ATOMIC_CHANGES);
                 if (!result.wasDiscarded()) {
-                    requireNoErrors(result);
+                    RedisDataStore.requireCommitted(result, "big-segment");
                     return true;
                 }
             }
@@ -231,14 +231,6 @@ public final class RedisBigSegmentStore implements BigSegmentStore {
     @Override
     public void close() {
         connector.close();
-    }
-
-    private static void requireNoErrors(TransactionResult result) {
-        for (Object reply : result) {
-            if (reply instanceof Throwable error) {
-                throw new StoreException("Redis big-segment transaction failed: " + error.getMessage(), error);
-            }
-        }
     }
 
     private <T> T run(String operation, Supplier<T> action) {
