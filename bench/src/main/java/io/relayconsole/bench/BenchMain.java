@@ -16,12 +16,13 @@ public final class BenchMain {
             case "fanout" -> StreamingBench.fanout(intArg(args, 1, 10_000), intArg(args, 2, 100));
             case "reconnect" -> StreamingBench.reconnect(intArg(args, 1, 1_000), intArg(args, 2, 1_000));
             case "stores" -> StoreBench.run(intArg(args, 1, 10_000));
+            case "big-segments" -> BigSegmentBench.run(intArg(args, 1, 1_000_000));
             case "coldstart" -> ColdStartBench.run(intArg(args, 1, 10_000));
             case "console" -> ConsoleBench.run(intArg(args, 1, 10_000), intArg(args, 2, 10_000));
             case "patches" -> PatchBench.run(intArg(args, 1, 10_000), intArg(args, 2, 50));
             case "events" -> EventsBench.run(intArg(args, 1, 200), intArg(args, 2, 60));
             default -> {
-                System.err.println("usage: bench/run polling-gzip|polling-plain|fanout|reconnect|stores|coldstart|console|patches|events|all");
+                System.err.println("usage: bench/run polling-gzip|polling-plain|fanout|reconnect|stores|big-segments|coldstart|console|patches|events|all");
                 System.exit(2);
             }
         }

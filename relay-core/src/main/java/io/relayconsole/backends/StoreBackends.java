@@ -1,5 +1,6 @@
 package io.relayconsole.backends;
 
+import io.relayconsole.bigsegments.BigSegmentStore;
 import io.relayconsole.config.ConsulConfig;
 import io.relayconsole.config.DatabaseConfig;
 import io.relayconsole.config.DynamoDbConfig;
@@ -10,8 +11,10 @@ import io.relayconsole.store.DataStore;
 import io.relayconsole.store.InMemoryDataStore;
 import io.relayconsole.store.consul.ConsulDataStore;
 import io.relayconsole.store.consul.ConsulStoreOptions;
+import io.relayconsole.store.dynamodb.DynamoDbBigSegmentStore;
 import io.relayconsole.store.dynamodb.DynamoDbDataStore;
 import io.relayconsole.store.dynamodb.DynamoDbStoreOptions;
+import io.relayconsole.store.redis.RedisBigSegmentStore;
 import io.relayconsole.store.redis.RedisDataStore;
 import io.relayconsole.store.redis.RedisNode;
 import io.relayconsole.store.redis.RedisStoreOptions;
@@ -22,6 +25,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -130,6 +134,20 @@ public final class StoreBackends {
         try (DynamoDbDataStore store = new DynamoDbDataStore(dynamoOptions(settings))) {
             return store.createTable();
         }
+    }
+
+    /**
+     * The big-segment store beside an environment's backend, on the same server, prefix or table: Redis (not a
+     * Cluster) and DynamoDB only, as the persistent-storage document requires; empty for any other backend.
+     */
+    public static Optional<BigSegmentStore> bigSegmentStore(DataStore backend) {
+        if (backend instanceof RedisDataStore redis && RedisBigSegmentStore.supports(redis.options())) {
+            return Optional.of(new RedisBigSegmentStore(redis.options()));
+        }
+        if (backend instanceof DynamoDbDataStore dynamo) {
+            return Optional.of(new DynamoDbBigSegmentStore(dynamo.options()));
+        }
+        return Optional.empty();
     }
 
     /** Builds the store, asks whether it answers and holds data, times it, and closes it. Does network I/O. */

@@ -2,6 +2,7 @@ package io.relayconsole.evaluation;
 
 import com.launchdarkly.sdk.LDContext;
 import com.launchdarkly.sdk.server.Components;
+import io.relayconsole.bigsegments.BigSegmentMembership;
 import com.launchdarkly.sdk.server.FeatureFlagsState;
 import com.launchdarkly.sdk.server.FlagsStateOption;
 import com.launchdarkly.sdk.server.LDClient;
@@ -20,9 +21,9 @@ import org.slf4j.LoggerFactory;
  * runs with no data source and no events (it never talks to LaunchDarkly) and reads the relay's data through
  * {@link RelayDataStore}. Thread-safe; evaluations run on the caller's thread.
  *
- * <p>Big segments: the SDK's {@link BigSegmentsConfiguration} is the seam. Pass a configurer (e.g.
- * {@code Components.bigSegments(store)}) and the SDK resolves membership itself; without one, big segment rules
- * evaluate as LaunchDarkly does when no big segment store is configured (reason {@code NOT_CONFIGURED}).
+ * <p>Big segments: the SDK resolves membership through its {@link BigSegmentsConfiguration}, here the
+ * environment's synchronized membership ({@link RelayBigSegmentStore}); without one, big segment rules evaluate as
+ * LaunchDarkly does when no big segment store is configured (reason {@code NOT_CONFIGURED}).
  */
 public final class EnvironmentEvaluator implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EnvironmentEvaluator.class);
@@ -30,6 +31,11 @@ public final class EnvironmentEvaluator implements AutoCloseable {
     private final RelayDataStore store = new RelayDataStore();
     private final LDClient client;
     private volatile SdkDataSnapshot latest;
+
+    /** Big segment rules read {@code bigSegments}, the environment's synchronized membership. */
+    public EnvironmentEvaluator(String sdkKey, BigSegmentMembership bigSegments) {
+        this(sdkKey, Components.bigSegments(context -> new RelayBigSegmentStore(bigSegments)));
+    }
 
     /** @param bigSegments the big segments configuration, or null for none */
     public EnvironmentEvaluator(String sdkKey, ComponentConfigurer<BigSegmentsConfiguration> bigSegments) {

@@ -1,5 +1,6 @@
 package io.relayconsole.relay;
 
+import io.relayconsole.bigsegments.BigSegmentSyncStats;
 import io.relayconsole.serving.Readiness;
 import io.relayconsole.events.EventStats;
 import io.relayconsole.store.CacheFreshness;
@@ -13,7 +14,8 @@ import java.time.Instant;
  * Counts are of the live items the relay knows; {@code cache} is null for the in-memory store;
  * {@code dataAvailable} is false while the store is down or nothing is known yet. {@code lastUpdate} is null
  * until upstream sent anything. {@code events} is the environment's event forwarding
- * ({@link EventStats#disabled()} when {@code [Events] sendEvents} is off).
+ * ({@link EventStats#disabled()} when {@code [Events] sendEvents} is off); {@code bigSegments} its big-segment
+ * synchronizer ({@link BigSegmentSyncStats#none()} without big segments).
  */
 public record EnvironmentSnapshot(
         String name,
@@ -31,10 +33,22 @@ public record EnvironmentSnapshot(
         long updatesReceived,
         long malformedEvents,
         int connectedStreams,
-        EventStats events) {
+        EventStats events,
+        BigSegmentSyncStats bigSegments) {
 
     public EnvironmentSnapshot {
         events = events == null ? EventStats.disabled() : events;
+        bigSegments = bigSegments == null ? BigSegmentSyncStats.none() : bigSegments;
+    }
+
+    /** Without big segments. */
+    public EnvironmentSnapshot(String name, String maskedSdkKey, boolean running, Readiness readiness,
+                               DataSourceStatus dataSource, StoreDescription store, StoreStatus storeStatus,
+                               CacheFreshness cache, boolean dataAvailable, int flagCount, int segmentCount,
+                               Instant lastUpdate, long updatesReceived, long malformedEvents, int connectedStreams,
+                               EventStats events) {
+        this(name, maskedSdkKey, running, readiness, dataSource, store, storeStatus, cache, dataAvailable, flagCount,
+                segmentCount, lastUpdate, updatesReceived, malformedEvents, connectedStreams, events, null);
     }
 
     /** Without event statistics (forwarding off). */
@@ -49,6 +63,12 @@ public record EnvironmentSnapshot(
     public EnvironmentSnapshot withEvents(EventStats newEvents) {
         return new EnvironmentSnapshot(name, maskedSdkKey, running, readiness, dataSource, store, storeStatus, cache,
                 dataAvailable, flagCount, segmentCount, lastUpdate, updatesReceived, malformedEvents,
-                connectedStreams, newEvents);
+                connectedStreams, newEvents, bigSegments);
+    }
+
+    public EnvironmentSnapshot withBigSegments(BigSegmentSyncStats stats) {
+        return new EnvironmentSnapshot(name, maskedSdkKey, running, readiness, dataSource, store, storeStatus, cache,
+                dataAvailable, flagCount, segmentCount, lastUpdate, updatesReceived, malformedEvents,
+                connectedStreams, events, stats);
     }
 }

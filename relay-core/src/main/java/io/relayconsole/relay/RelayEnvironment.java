@@ -1,5 +1,12 @@
 package io.relayconsole.relay;
 
+import io.relayconsole.bigsegments.BigSegmentMembership;
+import io.relayconsole.bigsegments.BigSegmentStatus;
+import io.relayconsole.bigsegments.BigSegmentSyncStats;
+import io.relayconsole.bigsegments.EnvironmentBigSegments;
+import io.relayconsole.bigsegments.SyncBatch;
+import io.relayconsole.bigsegments.SyncListener;
+import io.relayconsole.bigsegments.SyncSettings;
 import io.relayconsole.config.EnvironmentConfig;
 import io.relayconsole.config.EventsConfig;
 import io.relayconsole.config.MainConfig;
@@ -23,6 +30,7 @@ import io.relayconsole.store.StoreOperationResult;
 import io.relayconsole.store.StoreStatus;
 import io.relayconsole.upstream.DataSource;
 import io.relayconsole.upstream.DataSourceStatus;
+import io.relayconsole.upstream.RelayVersion;
 import io.relayconsole.upstream.UpstreamSettings;
 import java.time.Clock;
 import java.time.Duration;
@@ -54,6 +62,8 @@ public final class RelayEnvironment implements ServedEnvironment {
     private final ManagedStore store;
     private final UpstreamSink sink;
     private final EventForwarder eventForwarder; // null when [Events] sendEvents is off
+    private final EnvironmentBigSegments bigSegments;
+    private volatile Object bigSegmentBackend; // the backend big segments were last set up beside
     // Guards start/stop only (they may wait on the data source's thread); never held while data is applied.
     private final Object lifecycleLock = new Object();
     private volatile DataSource dataSource;
@@ -74,6 +84,13 @@ public final class RelayEnvironment implements ServedEnvironment {
         this.sink = new UpstreamSink(config.name(), store, status, events, clock);
         this.eventForwarder = eventsConfig.sendEvents()
                 ? new EventForwarder(eventsConfig, config, new EventDeliveries()) : null;
+        this.bigSegments = new EnvironmentBigSegments(config.name(), new SyncSettings(main.baseUri(),
+                main.streamUri(), config.sdkKey(), RelayVersion.userAgent(), options.initialReconnectDelay(),
+                SyncSettings.IDLE_REFRESH_INTERVAL, SyncSettings.STATUS_CHECK_INTERVAL,
+                main.bigSegmentsStaleThreshold()), options.bigSegmentStores(), store::backend, clock,
+                new BigSegmentEvents());
+        this.bigSegmentBackend = store.backend();
+        sink.addListener(new SegmentWatcher());
     }
 
     @Override
@@ -134,6 +151,7 @@ public final class RelayEnvironment implements ServedEnvironment {
             if (eventForwarder != null) {
                 eventForwarder.close();
             }
+            bigSegments.close();
             store.close();
         }
     }
@@ -248,6 +266,16 @@ public final class RelayEnvironment implements ServedEnvironment {
     }
 
     @Override
+    public Optional<BigSegmentStatus> bigSegmentStatus() {
+        return bigSegments.inUse();
+    }
+
+    @Override
+    public BigSegmentMembership bigSegments() {
+        return bigSegments;
+    }
+
+    @Override
     public void addUpdateListener(UpdateListener listener) {
         sink.addListener(listener);
     }
@@ -267,7 +295,36 @@ public final class RelayEnvironment implements ServedEnvironment {
                 dataSourceStatus(), store.description(), storeStatus, store.freshness(),
                 storeStatus.available() && data != null, flags, segments, sink.lastUpdate(), sink.updatesReceived(),
                 sink.malformedEvents(), connections.count(name()),
-                eventForwarder == null ? EventStats.disabled() : eventForwarder.stats());
+                eventForwarder == null ? EventStats.disabled() : eventForwarder.stats())
+                .withBigSegments(bigSegments.stats());
+    }
+
+    /** Tells the big segments which unbounded segments the data holds (they start synchronizing at the first). */
+    private final class SegmentWatcher implements UpdateListener {
+        @Override
+        public void onFullData(FullDataSet data) {
+            bigSegments.segmentsReplaced(data.segments().values());
+        }
+
+        @Override
+        public void onItem(DataKind kind, Item item) {
+            if (kind == DataKind.SEGMENTS) {
+                bigSegments.segmentChanged(item);
+            }
+        }
+    }
+
+    /** Turns what the big-segment synchronizer does into relay events (the timeline and the console). */
+    private final class BigSegmentEvents implements SyncListener {
+        @Override
+        public void batchApplied(SyncBatch batch) {
+            events.publish(new RelayEvent.BigSegmentsSynced(batch.time(), name(), batch));
+        }
+
+        @Override
+        public void stateChanged(BigSegmentSyncStats stats) {
+            events.publish(new RelayEvent.BigSegmentSyncChanged(clock.instant(), name(), stats));
+        }
     }
 
     /** Publishes each post of forwarded events, so the Timeline can draw it on the LaunchDarkly lane. */
@@ -293,6 +350,11 @@ public final class RelayEnvironment implements ServedEnvironment {
         @Override
         public void storeStatusChanged(StoreStatus s) {
             events.publish(new RelayEvent.StoreStatusChanged(clock.instant(), name(), s));
+            Object backend = store.backend();
+            if (backend != bigSegmentBackend) { // a runtime switch: big segments follow, off this (locked) thread
+                bigSegmentBackend = backend;
+                scheduler.execute(bigSegments::backendChanged);
+            }
         }
 
         @Override

@@ -1,5 +1,7 @@
 package io.relayconsole.relay;
 
+import io.relayconsole.bigsegments.BigSegmentSyncStats;
+import io.relayconsole.bigsegments.SyncBatch;
 import io.relayconsole.model.DataKind;
 import io.relayconsole.serving.Readiness;
 import io.relayconsole.serving.RequestRecord;
@@ -62,5 +64,13 @@ public sealed interface RelayEvent {
 
     /** A poll answered, or any request refused. */
     record RequestServed(Instant time, RequestRecord request) implements RelayEvent {
+    }
+
+    /** A batch of big-segment patches was written to the store (or stopped at an out-of-order patch). */
+    record BigSegmentsSynced(Instant time, String environment, SyncBatch batch) implements RelayEvent {
+    }
+
+    /** An environment's big-segment synchronizer changed state (polling, streaming, error, unsupported store). */
+    record BigSegmentSyncChanged(Instant time, String environment, BigSegmentSyncStats stats) implements RelayEvent {
     }
 }

@@ -1,6 +1,7 @@
 package io.relayconsole.relay;
 
 import io.relayconsole.backends.StoreBackends;
+import io.relayconsole.bigsegments.BigSegmentStore;
 import io.relayconsole.config.EnvironmentConfig;
 import io.relayconsole.config.RelayConfig;
 import io.relayconsole.metrics.OtlpSettings;
@@ -10,6 +11,7 @@ import io.relayconsole.store.InMemoryDataStore;
 import io.relayconsole.upstream.DataSourceFactory;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -24,9 +26,11 @@ public final class RelayOptions {
     private final String bindAddress;
     private final Duration cacheTtl;
     private final Function<RelayConfig, RelayMeters> meters;
+    private final Function<DataStore, Optional<BigSegmentStore>> bigSegmentStores;
 
     private RelayOptions(Builder b) {
         this.meters = b.meters;
+        this.bigSegmentStores = b.bigSegmentStores;
         this.cacheTtl = b.cacheTtl;
         this.dataSourceFactory = b.dataSourceFactory;
         this.storeFactory = b.storeFactory;
@@ -74,6 +78,11 @@ public final class RelayOptions {
         return meters;
     }
 
+    /** The big-segment store beside an environment's backend; empty where big segments cannot be stored. */
+    public Function<DataStore, Optional<BigSegmentStore>> bigSegmentStores() {
+        return bigSegmentStores;
+    }
+
     public static final class Builder {
         private Function<RelayConfig, RelayMeters> meters = c -> RelayMeters.create(c.metrics(), OtlpSettings.off());
         private DataSourceFactory dataSourceFactory = DataSourceFactory.standard();
@@ -82,6 +91,7 @@ public final class RelayOptions {
         private Duration initialReconnectDelay = Duration.ofSeconds(1);
         private String bindAddress;
         private Duration cacheTtl = Duration.ofSeconds(30);
+        private Function<DataStore, Optional<BigSegmentStore>> bigSegmentStores = StoreBackends::bigSegmentStore;
 
         /** See {@link RelayOptions#cacheTtl()}; ld-relay's default is 30 s. */
         public Builder cacheTtl(Duration ttl) {
@@ -123,6 +133,11 @@ public final class RelayOptions {
          */
         public Builder meters(Function<RelayConfig, RelayMeters> factory) {
             this.meters = factory;
+            return this;
+        }
+
+        public Builder bigSegmentStores(Function<DataStore, Optional<BigSegmentStore>> factory) {
+            this.bigSegmentStores = factory;
             return this;
         }
 

@@ -10,8 +10,8 @@ final class Evaluators implements AutoCloseable {
     private final Map<String, EnvironmentEvaluator> byEnvironment = new ConcurrentHashMap<>();
 
     EnvironmentEvaluator forEnvironment(ServedEnvironment env) {
-        // Big segments (issue 13) plug in here: pass the environment's BigSegmentsConfiguration instead of null.
-        return byEnvironment.computeIfAbsent(env.name(), name -> new EnvironmentEvaluator(env.config().sdkKey(), null));
+        return byEnvironment.computeIfAbsent(env.name(),
+                name -> new EnvironmentEvaluator(env.config().sdkKey(), env.bigSegments()));
     }
 
     @Override

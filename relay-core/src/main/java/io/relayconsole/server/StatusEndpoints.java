@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
+import io.relayconsole.bigsegments.BigSegmentStatus;
 import io.relayconsole.config.Secrets;
 import io.relayconsole.model.Json;
 import io.relayconsole.serving.ServedRelay;
@@ -15,6 +16,7 @@ import io.relayconsole.upstream.RelayVersion;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * {@code GET /status} in ld-relay's JSON shape (always 200), and {@code GET /health}, whose HTTP status says
@@ -36,7 +38,7 @@ final class StatusEndpoints {
             for (ServedEnvironment env : relay.environments()) {
                 StoreStatus store = env.storeStatus();
                 EnvironmentHealth health = health(env, store, now);
-                degraded |= health.degradesStatus();
+                degraded |= health.degradesStatus() || staleBigSegmentsDegrade(env);
                 json.writeFieldName(env.name());
                 writeEnvironmentStatus(json, env, health, store);
             }
@@ -74,18 +76,29 @@ final class StatusEndpoints {
             boolean healthy = true;
             for (ServedEnvironment env : relay.environments()) {
                 EnvironmentHealth health = health(env, env.storeStatus(), now);
-                healthy &= !health.failsHealthCheck();
+                boolean staleBigSegments = staleBigSegmentsDegrade(env);
+                healthy &= !health.failsHealthCheck() && !staleBigSegments;
                 json.writeObjectFieldStart(env.name());
                 json.writeStringField("status",
                         !health.running() ? "stopped" : health.connected() ? "connected" : "disconnected");
                 json.writeStringField("dataStore", health.storeAvailable() ? "available" : "unavailable");
-                writeIfPresent(json, "reason", health.reason());
+                String reason = health.reason();
+                if (staleBigSegments) {
+                    reason = (reason == null ? "" : reason + "; ") + "big segments potentially stale";
+                }
+                writeIfPresent(json, "reason", reason);
                 json.writeEndObject();
             }
             json.writeEndObject();
             json.writeStringField("status", healthy ? "healthy" : "degraded");
             return healthy ? HttpResponseStatus.OK : HttpResponseStatus.SERVICE_UNAVAILABLE;
         });
+    }
+
+    /** ld-relay's rule: stale big segments degrade the relay only with {@code bigSegmentsStaleAsDegraded}. */
+    private boolean staleBigSegmentsDegrade(ServedEnvironment env) {
+        return relay.main().bigSegmentsStaleAsDegraded() && env.isRunning()
+                && env.bigSegmentStatus().map(BigSegmentStatus::potentiallyStale).orElse(false);
     }
 
     private EnvironmentHealth health(ServedEnvironment env, StoreStatus store, Instant now) {
@@ -126,6 +139,16 @@ final class StatusEndpoints {
             writeIfPresent(json, "dbTable", d.dbTable());
         }
         json.writeEndObject();
+        Optional<BigSegmentStatus> bigSegments = env.bigSegmentStatus();
+        if (bigSegments.isPresent()) {
+            json.writeObjectFieldStart("bigSegmentStatus");
+            json.writeBooleanField("available", bigSegments.get().available());
+            json.writeBooleanField("potentiallyStale", bigSegments.get().potentiallyStale());
+            if (bigSegments.get().lastSynchronizedOn() != null) {
+                json.writeNumberField("lastSynchronizedOn", bigSegments.get().lastSynchronizedOn().toEpochMilli());
+            }
+            json.writeEndObject();
+        }
         json.writeEndObject();
     }
 

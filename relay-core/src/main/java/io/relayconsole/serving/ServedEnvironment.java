@@ -1,5 +1,7 @@
 package io.relayconsole.serving;
 
+import io.relayconsole.bigsegments.BigSegmentMembership;
+import io.relayconsole.bigsegments.BigSegmentStatus;
 import io.relayconsole.config.EnvironmentConfig;
 import io.relayconsole.events.EventForwarder;
 import io.relayconsole.model.DataKind;
@@ -55,6 +57,14 @@ public interface ServedEnvironment {
 
     /** Where this environment's SDK events go; empty when {@code [Events] sendEvents} is off. */
     Optional<EventForwarder> eventForwarder();
+
+    /** Big-segment membership as the relay's own evaluations read it (the same store the SDKs read). */
+    BigSegmentMembership bigSegments();
+
+    /** ld-relay's {@code bigSegmentStatus}; empty unless big segments are in use (in the data, in Redis or DynamoDB). */
+    default Optional<BigSegmentStatus> bigSegmentStatus() {
+        return Optional.empty();
+    }
 
     void addUpdateListener(UpdateListener listener);
 

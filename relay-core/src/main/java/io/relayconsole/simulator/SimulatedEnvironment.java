@@ -32,6 +32,7 @@ public final class SimulatedEnvironment {
     private final Map<DataKind, Map<String, Item>> items = new EnumMap<>(DataKind.class);
     private final List<StreamSink> streams = new ArrayList<>();
     private final List<Runnable> changeListeners = new CopyOnWriteArrayList<>();
+    private final SimulatedBigSegments bigSegments = new SimulatedBigSegments(this);
 
     SimulatedEnvironment(String sdkKey) {
         this.sdkKey = sdkKey;
@@ -42,6 +43,11 @@ public final class SimulatedEnvironment {
 
     public String sdkKey() {
         return sdkKey;
+    }
+
+    /** Its big segments: definitions and membership edits, served on the two big-segment endpoints. */
+    public SimulatedBigSegments bigSegments() {
+        return bigSegments;
     }
 
     /** Puts the sample flags and segments in (as new versions of any existing ones). */

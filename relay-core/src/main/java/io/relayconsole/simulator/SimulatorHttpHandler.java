@@ -109,7 +109,11 @@ final class SimulatorHttpHandler implements HttpHandler {
         }
         SimulatedEnvironment e = env.get();
         if (path.equals("/all")) {
-            stream(exchange, path, e);
+            stream(exchange, path, e, e::subscribe, e::unsubscribe);
+        } else if (path.equals("/big-segments")) {
+            stream(exchange, path, e, e.bigSegments()::subscribe, e.bigSegments()::unsubscribe);
+        } else if (path.equals("/sdk/big-segments/revisions")) {
+            respond(exchange, path, e, 200, JSON, e.bigSegments().revisionsAfter(queryParameter(exchange, "after")));
         } else if (path.equals("/sdk/latest-all")) {
             respondWithEtag(exchange, path, e, PayloadWriter.dataSet(e.data()));
         } else if (path.equals("/sdk/latest-flags")) {
@@ -157,8 +161,19 @@ final class SimulatorHttpHandler implements HttpHandler {
         }
     }
 
-    private void stream(HttpExchange exchange, String path, SimulatedEnvironment env)
-            throws IOException, InterruptedException {
+    private static String queryParameter(HttpExchange exchange, String name) {
+        String query = exchange.getRequestURI().getQuery();
+        for (String pair : query == null ? new String[0] : query.split("&")) {
+            if (pair.startsWith(name + "=")) {
+                return pair.substring(name.length() + 1);
+            }
+        }
+        return null;
+    }
+
+    private void stream(HttpExchange exchange, String path, SimulatedEnvironment env,
+                        java.util.function.Consumer<StreamSink> subscribe,
+                        java.util.function.Consumer<StreamSink> unsubscribe) throws IOException, InterruptedException {
         Headers headers = exchange.getResponseHeaders();
         headers.set("Content-Type", "text/event-stream; charset=utf-8");
         headers.set("Cache-Control", "no-cache, no-store, must-revalidate");
@@ -166,7 +181,7 @@ final class SimulatorHttpHandler implements HttpHandler {
         exchange.sendResponseHeaders(200, 0);
         record(exchange, path, env, 200);
         SseConnection connection = new SseConnection();
-        env.subscribe(connection);
+        subscribe.accept(connection);
         try (OutputStream out = exchange.getResponseBody()) {
             connection.serve(out, simulator.heartbeatInterval(), new SseConnection.FaultView() {
                 @Override
@@ -180,7 +195,7 @@ final class SimulatorHttpHandler implements HttpHandler {
                 }
             });
         } finally {
-            env.unsubscribe(connection);
+            unsubscribe.accept(connection);
         }
     }
 

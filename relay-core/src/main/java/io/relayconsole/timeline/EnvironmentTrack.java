@@ -105,6 +105,12 @@ final class EnvironmentTrack {
         } else if (event instanceof RelayEvent.MalformedData e) {
             emit(t, TimelineStep.Arrow.NOTE, Participants.RELAY, null, "Skipped malformed data from upstream",
                     e.reason());
+        } else if (event instanceof RelayEvent.BigSegmentsSynced e) {
+            BigSegmentSteps.batch(e.batch()).forEach(step -> emit(t, step.arrow(), step.from(), step.to(),
+                    step.text(), step.detail()));
+        } else if (event instanceof RelayEvent.BigSegmentSyncChanged e) {
+            BigSegmentSteps.stateChange(e.stats()).ifPresent(step -> emit(t, step.arrow(), step.from(), step.to(),
+                    step.text(), step.detail()));
         }
     }
 

@@ -84,6 +84,19 @@ public final class SdkProcess implements AutoCloseable {
                 Map.of("REDIS_PORT", String.valueOf(redisPort), "REDIS_PREFIX", prefix));
     }
 
+    /** The Node server SDK 9 in daemon mode with its Redis feature store and Redis big-segment store. */
+    public static SdkProcess nodeRedisBigSegmentReader(int redisPort, String prefix) {
+        return node("node", "redis-big-segments-client.mjs", "@launchdarkly/node-server-sdk-redis",
+                Map.of("REDIS_PORT", String.valueOf(redisPort), "REDIS_PREFIX", prefix));
+    }
+
+    /** The legacy Node server SDK 7 in daemon mode with its DynamoDB feature store and big-segment store. */
+    public static SdkProcess legacyNodeDynamoDbBigSegmentReader(URI endpoint, String table, String prefix) {
+        return node("node-dynamodb", "dynamodb-big-segments-client.mjs", "launchdarkly-node-server-sdk-dynamodb",
+                Map.of("DYNAMODB_ENDPOINT", endpoint.toString(), "DYNAMODB_TABLE", table, "DYNAMODB_PREFIX", prefix,
+                        "AWS_SDK_JS_SUPPRESS_MAINTENANCE_MODE_MESSAGE", "1"));
+    }
+
     /** The legacy Node server SDK 7 with its DynamoDB store in daemon mode, reading the table without a cache. */
     public static SdkProcess legacyNodeDynamoDbReader(URI endpoint, String table, String prefix) {
         return node("node-dynamodb", "dynamodb-daemon-client.mjs", "launchdarkly-node-server-sdk-dynamodb",

@@ -31,6 +31,7 @@ public final class StoreView extends ScrollPane {
         // Two columns, so the form's buttons stay in view on a laptop screen.
         VBox left = new VBox(16,
                 ViewParts.section("Current store", null, status(model)),
+                ViewParts.section("Big segments", null, bigSegments(model.bigSegments())),
                 ViewParts.section("Cache TTL", null, ttl(model, commands)),
                 ViewParts.section("Store actions", null, new StoreActionsPane(context)));
         VBox right = new VBox(16, ViewParts.section("Connect another store", null, form(model, commands)));
@@ -60,6 +61,17 @@ public final class StoreView extends ScrollPane {
         addRow(grid, 3, "Last error", ViewParts.label(model.lastErrorProperty(), "store-last-error"));
         addRow(grid, 4, "Latency", ViewParts.label(model.latencyTextProperty(), null));
         return new VBox(8, grid, chart);
+    }
+
+    private Node bigSegments(StoreViewModel.BigSegmentsModel model) {
+        GridPane grid = grid();
+        Label state = ViewParts.label(model.stateProperty(), "big-segments-state");
+        addRow(grid, 0, "Synchronizer", state);
+        addRow(grid, 1, "Cursor", ViewParts.label(model.cursorProperty(), "big-segments-cursor"));
+        addRow(grid, 2, "Synchronized", ViewParts.label(model.synchronizedOnProperty(), "big-segments-synced"));
+        addRow(grid, 3, "Written", ViewParts.label(model.writtenProperty(), "big-segments-written"));
+        addRow(grid, 4, "Last error", ViewParts.label(model.lastErrorProperty(), "big-segments-last-error"));
+        return grid;
     }
 
     private Node ttl(StoreViewModel model, StoreCommands commands) {

@@ -2,6 +2,7 @@ package io.relayconsole.app.store;
 
 import io.relayconsole.app.ui.Formats;
 import io.relayconsole.app.ui.RingBuffer;
+import io.relayconsole.bigsegments.BigSegmentSyncStats;
 import io.relayconsole.relay.EnvironmentSnapshot;
 import io.relayconsole.store.StoreStatus;
 import java.time.Duration;
@@ -29,6 +30,7 @@ public final class StoreViewModel {
     private final ReadOnlyStringWrapper currentTtl = new ReadOnlyStringWrapper("");
     private final StringProperty ttlText = new SimpleStringProperty("");
     private final ReadOnlyStringWrapper formProblems = new ReadOnlyStringWrapper("");
+    private final BigSegmentsModel bigSegments = new BigSegmentsModel();
     private final BooleanProperty busy = new SimpleBooleanProperty();
     private final StringProperty result = new SimpleStringProperty("");
     private String environment;
@@ -62,6 +64,60 @@ public final class StoreViewModel {
         currentTtl.set(env.cache() == null ? "in-memory store: no cache" : "cache TTL " + describe(env.cache().ttl()));
         if (sample && s.lastLatencyMillis() >= 0) {
             latency.add(s.lastLatencyMillis());
+        }
+        bigSegments.apply(env.bigSegments(), Instant.now());
+    }
+
+    /** The environment's big-segment synchronizer in words. */
+    public BigSegmentsModel bigSegments() {
+        return bigSegments;
+    }
+
+    /** The big-segment synchronizer's state, cursor, freshness, counts and last error, as the screen shows them. */
+    public static final class BigSegmentsModel {
+        private final ReadOnlyStringWrapper state = new ReadOnlyStringWrapper("no big segments in the data");
+        private final ReadOnlyStringWrapper cursor = new ReadOnlyStringWrapper("—");
+        private final ReadOnlyStringWrapper synchronizedOn = new ReadOnlyStringWrapper("—");
+        private final ReadOnlyStringWrapper written = new ReadOnlyStringWrapper("—");
+        private final ReadOnlyStringWrapper lastError = new ReadOnlyStringWrapper("none");
+
+        void apply(BigSegmentSyncStats b, Instant now) {
+            state.set(switch (b.state()) {
+                case IDLE -> b.segments() == 0 ? "no big segments in the data" : "idle";
+                case POLLING -> "polling upstream for revisions";
+                case STREAMING -> "streaming: up to date";
+                case ERROR -> "error: retrying";
+                case UNSUPPORTED -> "not synchronized: " + b.message();
+            });
+            cursor.set(b.cursor() == null ? "—" : b.cursor());
+            synchronizedOn.set(b.lastSynchronizedOn() == null ? (b.segments() == 0 ? "—" : "never (stale)")
+                    : Formats.clock(b.lastSynchronizedOn()) + " (" + Formats.ago(b.lastSynchronizedOn(), now) + ")"
+                    + (b.potentiallyStale() ? ", potentially stale" : ", fresh"));
+            written.set(b.segments() + " segment(s); " + b.patchesApplied() + " patch(es), "
+                    + b.membershipsWritten() + " membership change(s) written; " + b.outOfOrderPatches()
+                    + " out of order, " + b.malformedPatches() + " malformed");
+            lastError.set(b.lastError() == null ? "none" : b.lastError()
+                    + (b.lastErrorTime() == null ? "" : " at " + Formats.clock(b.lastErrorTime())));
+        }
+
+        public ReadOnlyStringProperty stateProperty() {
+            return state.getReadOnlyProperty();
+        }
+
+        public ReadOnlyStringProperty cursorProperty() {
+            return cursor.getReadOnlyProperty();
+        }
+
+        public ReadOnlyStringProperty synchronizedOnProperty() {
+            return synchronizedOn.getReadOnlyProperty();
+        }
+
+        public ReadOnlyStringProperty writtenProperty() {
+            return written.getReadOnlyProperty();
+        }
+
+        public ReadOnlyStringProperty lastErrorProperty() {
+            return lastError.getReadOnlyProperty();
         }
     }
 

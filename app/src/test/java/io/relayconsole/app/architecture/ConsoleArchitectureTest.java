@@ -26,7 +26,7 @@ class ConsoleArchitectureTest {
         "io.relayconsole.relay", "io.relayconsole.serving", "io.relayconsole.store", "io.relayconsole.backends",
         "io.relayconsole.model", "io.relayconsole.config", "io.relayconsole.timeline", "io.relayconsole.demo",
         "io.relayconsole.simulator", "io.relayconsole.upstream", "io.relayconsole.events",
-        "io.relayconsole.metrics"
+        "io.relayconsole.metrics", "io.relayconsole.bigsegments"
     };
 
     /** Of {@code upstream}, only the status types are API; the data sources are the engine's own. */

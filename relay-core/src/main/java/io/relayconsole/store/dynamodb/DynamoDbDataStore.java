@@ -349,7 +349,7 @@ public final class DynamoDbDataStore implements DataStore {
     }
 
     /** The endpoint without any user info, which could hold a secret. */
-    private static String displayEndpoint(URI endpoint) {
+    static String displayEndpoint(URI endpoint) {
         if (endpoint.getUserInfo() == null) {
             return endpoint.toString();
         }

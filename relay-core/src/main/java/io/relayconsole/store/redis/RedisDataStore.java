@@ -193,7 +193,7 @@ public final class RedisDataStore implements DataStore {
     }
 
     /** EXEC can succeed as a whole while single queued commands failed (e.g. WRONGTYPE): report those. */
-    private static void requireCommitted(TransactionResult result, String what) {
+    static void requireCommitted(TransactionResult result, String what) {
         if (result.wasDiscarded()) {
             throw new StoreException("Redis " + what + " transaction was discarded");
         }

@@ -1,0 +1,254 @@
+package io.relayconsole.store.redis;
+
+import io.lettuce.core.LettuceFutures;
+import io.lettuce.core.RedisFuture;
+import io.lettuce.core.TransactionResult;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.async.RedisAsyncCommands;
+import io.lettuce.core.api.sync.RedisCommands;
+import io.relayconsole.bigsegments.BigSegmentPatch;
+import io.relayconsole.bigsegments.BigSegmentStore;
+import io.relayconsole.store.StoreException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+
+/**
+ * Big-segment membership in Redis, in the keys the SDKs' Redis big-segment stores read: sets
+ * {@code {prefix}:big_segment_include:{hash}} and {@code …exclude:{hash}} of segment references, and the string
+ * {@code {prefix}:big_segments_synchronized_on} (unix ms). Like ld-relay it keeps {@code big_segments_cursor} and
+ * WATCHes {@code big_segments_lock} so two relays sharing a database never apply a patch twice or out of order.
+ *
+ * <p>A patch of up to {@link #ATOMIC_CHANGES} set changes is one MULTI/EXEC (pipelined): its changes and the cursor
+ * together or not at all. A larger one (an initial sync of a big audience) would hold that many commands queued
+ * in Redis and in the client; its SADD/SREMs are pipelined in chunks first and the cursor moves last, in its own
+ * WATCHed transaction. They are idempotent, so an interrupted patch is simply applied again from the unmoved cursor.
+ * Not for Redis Cluster (the keys span slots); ld-relay does not support Cluster either.
+ */
+public final class RedisBigSegmentStore implements BigSegmentStore {
+    static final int ATOMIC_CHANGES = 10_000;
+    static final int CHUNK = 10_000;
+    private static final int MAX_ATTEMPTS = 50;
+
+    private final RedisStoreOptions options;
+    private final RedisConnector connector;
+    private final String prefix;
+    private final String syncTimeKey;
+    private final String cursorKey;
+    private final String lockKey;
+
+    public RedisBigSegmentStore(RedisStoreOptions options) {
+        if (options.topology() == RedisTopology.CLUSTER) {
+            throw new IllegalArgumentException("big segments cannot be stored in a Redis Cluster");
+        }
+        this.options = options;
+        this.prefix = options.prefix();
+        this.syncTimeKey = prefix + ":big_segments_synchronized_on";
+        this.cursorKey = prefix + ":big_segments_cursor";
+        this.lockKey = prefix + ":big_segments_lock";
+        this.connector = RedisConnector.create(options);
+    }
+
+    /** Whether a store with these options can hold big segments (not a Cluster). */
+    public static boolean supports(RedisStoreOptions options) {
+        return options.topology() != RedisTopology.CLUSTER;
+    }
+
+    String includeKey(String hash) {
+        return prefix + ":big_segment_include:" + hash;
+    }
+
+    String excludeKey(String hash) {
+        return prefix + ":big_segment_exclude:" + hash;
+    }
+
+    @Override
+    public String cursor() {
+        return run("read of the big-segment cursor", () -> text(connector.reads().get(cursorKey)));
+    }
+
+    @Override
+    public boolean apply(BigSegmentPatch patch) {
+        return run("big-segment patch " + patch.version(), () -> connector.inTransaction(lockKey, redis -> {
+            if (patch.changeCount() > ATOMIC_CHANGES) {
+                if (!follows(redis, patch, false)) {
+                    return false;
+                }
+                pipelineChanges(redis.getStatefulConnection(), patch);
+            }
+            for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+                if (!follows(redis, patch, true)) {
+                    return false;
+                }
+                TransactionResult result = transaction(redis.getStatefulConnection(), patch,
+                        patch.changeCount() <= ATOMIC_CHANGES);
+                if (!result.wasDiscarded()) {
+                    RedisDataStore.requireCommitted(result, "big-segment");
+                    return true;
+                }
+            }
+            throw new StoreException("Redis big-segment patch gave up after " + MAX_ATTEMPTS
+                    + " attempts: other writers kept changing " + lockKey);
+        }));
+    }
+
+    /** Reads the cursor (WATCHing the lock first when a transaction follows); false when the patch does not chain. */
+    private boolean follows(RedisCommands<String, byte[]> redis, BigSegmentPatch patch, boolean watch) {
+        if (watch) {
+            redis.watch(lockKey);
+        }
+        if (patch.followsCursor(text(redis.get(cursorKey)))) {
+            return true;
+        }
+        if (watch) {
+            redis.unwatch();
+        }
+        return false;
+    }
+
+    private TransactionResult transaction(StatefulRedisConnection<String, byte[]> connection, BigSegmentPatch patch,
+                                          boolean withChanges) {
+        RedisAsyncCommands<String, byte[]> async = connection.async();
+        connection.setAutoFlushCommands(false);
+        try {
+            async.multi();
+            if (withChanges) {
+                queueChanges(async, patch, new ArrayList<>());
+            }
+            byte[] version = bytes(patch.version());
+            async.set(lockKey, version);
+            async.set(cursorKey, version);
+            RedisFuture<TransactionResult> exec = async.exec();
+            connection.flushCommands();
+            return exec.get(options.commandTimeout().toMillis() * 4, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreException("interrupted during a Redis big-segment transaction", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new StoreException("Redis big-segment transaction failed: " + e.getMessage(), e);
+        } finally {
+            connection.setAutoFlushCommands(true);
+        }
+    }
+
+    /** Outside a transaction: the changes in pipelined chunks, each chunk awaited before the next is sent. */
+    private void pipelineChanges(StatefulRedisConnection<String, byte[]> connection, BigSegmentPatch patch) {
+        RedisAsyncCommands<String, byte[]> async = connection.async();
+        connection.setAutoFlushCommands(false);
+        try {
+            List<RedisFuture<?>> pending = new ArrayList<>(CHUNK);
+            queueChanges(async, patch, pending, () -> {
+                connection.flushCommands();
+                await(pending);
+                pending.clear();
+            });
+            connection.flushCommands();
+            await(pending);
+        } finally {
+            connection.setAutoFlushCommands(true);
+        }
+    }
+
+    private void queueChanges(RedisAsyncCommands<String, byte[]> async, BigSegmentPatch patch,
+                              List<RedisFuture<?>> pending) {
+        queueChanges(async, patch, pending, pending::clear);
+    }
+
+    /** SADD/SREM of the segment reference per context hash; {@code full} runs whenever CHUNK commands are queued. */
+    private void queueChanges(RedisAsyncCommands<String, byte[]> async, BigSegmentPatch patch,
+                              List<RedisFuture<?>> pending, Runnable full) {
+        byte[] ref = bytes(patch.segmentId());
+        for (String hash : patch.includedAdd()) {
+            queue(pending, async.sadd(includeKey(hash), ref), full);
+        }
+        for (String hash : patch.includedRemove()) {
+            queue(pending, async.srem(includeKey(hash), ref), full);
+        }
+        for (String hash : patch.excludedAdd()) {
+            queue(pending, async.sadd(excludeKey(hash), ref), full);
+        }
+        for (String hash : patch.excludedRemove()) {
+            queue(pending, async.srem(excludeKey(hash), ref), full);
+        }
+    }
+
+    private static void queue(List<RedisFuture<?>> pending, RedisFuture<?> command, Runnable full) {
+        pending.add(command);
+        if (pending.size() >= CHUNK) {
+            full.run();
+        }
+    }
+
+    private void await(List<RedisFuture<?>> pending) {
+        if (pending.isEmpty()) {
+            return;
+        }
+        if (!LettuceFutures.awaitAll(options.commandTimeout().multipliedBy(4), pending.toArray(new RedisFuture[0]))) {
+            throw new StoreException("Redis did not confirm " + pending.size() + " big-segment writes in time");
+        }
+    }
+
+    @Override
+    public void setSynchronizedOn(Instant time) {
+        run("write of " + syncTimeKey, () -> connector.reads().set(syncTimeKey, bytes(Long.toString(time.toEpochMilli()))));
+    }
+
+    @Override
+    public Instant synchronizedOn() {
+        String value = run("read of " + syncTimeKey, () -> text(connector.reads().get(syncTimeKey)));
+        try {
+            return value == null || value.isEmpty() ? null : Instant.ofEpochMilli(Long.parseLong(value));
+        } catch (NumberFormatException e) {
+            return null; // not a time: treated as never synchronized, as the SDKs do
+        }
+    }
+
+    @Override
+    public Map<String, Boolean> membership(String contextHash) {
+        return run("read of big-segment membership", () -> {
+            Set<byte[]> excluded = connector.reads().smembers(excludeKey(contextHash));
+            Set<byte[]> included = connector.reads().smembers(includeKey(contextHash));
+            Map<String, Boolean> membership = new HashMap<>();
+            excluded.forEach(ref -> membership.put(text(ref), false));
+            included.forEach(ref -> membership.put(text(ref), true)); // an include wins, as in the SDKs
+            return membership;
+        });
+    }
+
+    @Override
+    public String label() {
+        return "redis " + options.serverLabel() + " (prefix " + prefix + ")";
+    }
+
+    @Override
+    public void close() {
+        connector.close();
+    }
+
+    private <T> T run(String operation, Supplier<T> action) {
+        try {
+            return action.get();
+        } catch (StoreException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new StoreException("Redis " + operation + " failed on " + options.serverLabel() + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private static byte[] bytes(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String text(byte[] b) {
+        return b == null ? null : new String(b, StandardCharsets.UTF_8);
+    }
+}
