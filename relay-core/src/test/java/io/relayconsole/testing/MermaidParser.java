@@ -48,7 +48,12 @@ public final class MermaidParser {
                 throw new AssertionError("cannot start node (" + e.getMessage() + "): install Node.js 20+, or run ./test");
             }
             String output = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!node.waitFor(60, TimeUnit.SECONDS)) {
+            boolean finished = node.waitFor(60, TimeUnit.SECONDS);
+            for (String file : nameByFile.keySet()) {
+                Files.deleteIfExists(Path.of(file));
+            }
+            Files.deleteIfExists(dir);
+            if (!finished) {
                 node.destroyForcibly();
                 throw new AssertionError("the Mermaid parser did not finish within 60 s:\n" + output);
             }
