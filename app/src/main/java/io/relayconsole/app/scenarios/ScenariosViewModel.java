@@ -2,6 +2,7 @@ package io.relayconsole.app.scenarios;
 
 import io.relayconsole.app.timeline.DiagramModel;
 import io.relayconsole.demo.Scenario;
+import io.relayconsole.demo.ScenarioBackend;
 import io.relayconsole.demo.ScenarioResult;
 import io.relayconsole.timeline.TimelineStep;
 import java.util.Arrays;
@@ -28,6 +29,7 @@ public final class ScenariosViewModel {
     private final ObservableList<Scenario> scenarios = FXCollections.observableArrayList(Scenario.values());
     private final Map<Scenario, ScenarioVerdict> verdicts = new EnumMap<>(Scenario.class);
     private final Map<Scenario, ScenarioResult> results = new EnumMap<>(Scenario.class);
+    private final ObjectProperty<ScenarioBackend> backend = new SimpleObjectProperty<>(ScenarioBackend.DEMO);
     private final ObjectProperty<Scenario> shown = new SimpleObjectProperty<>(Scenario.STORE_UP_WITH_TTL);
     private final DiagramModel expected = new DiagramModel(DIAGRAM_CAPACITY, true);
     private final DiagramModel observed = new DiagramModel(DIAGRAM_CAPACITY, true);
@@ -110,6 +112,11 @@ public final class ScenariosViewModel {
     /** What "Save…" suggests for the shown scenario's observed diagram. */
     public String observedFileName() {
         return "scenario-" + shown.get().number() + "-observed.mmd";
+    }
+
+    /** The database the next runs use. */
+    public ObjectProperty<ScenarioBackend> backendProperty() {
+        return backend;
     }
 
     public ObjectProperty<Scenario> shownProperty() {
