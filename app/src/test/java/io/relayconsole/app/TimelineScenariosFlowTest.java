@@ -101,10 +101,9 @@ class TimelineScenariosFlowTest {
         robot.interact(() -> window.select(1));
         ListView<?> list = robot.lookup("#scenario-list").queryAs(ListView.class);
         robot.interact(() -> list.getSelectionModel().select(Scenario.STORE_OUTAGE_WITH_TTL.ordinal()));
-        javafx.scene.control.ComboBox<?> store = robot.lookup("#scenario-store").queryAs(javafx.scene.control.ComboBox.class);
         click(robot, "#scenario-store");
         robot.clickOn("on Redis");
-        assertThat(store.getValue()).isEqualTo(io.relayconsole.demo.ScenarioBackend.REDIS);
+        assertThat(scenarios.model().backendProperty().get()).isEqualTo(io.relayconsole.demo.ScenarioBackend.REDIS);
         click(robot, "#scenario-run");
 
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->

@@ -7,12 +7,9 @@ import io.relayconsole.demo.Scenario;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
-import io.relayconsole.demo.ScenarioBackend;
 import java.util.List;
-import javafx.collections.FXCollections;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
-import javafx.util.StringConverter;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
@@ -45,20 +42,9 @@ public final class ScenariosView extends BorderPane {
             }
         });
 
-        ComboBox<ScenarioBackend> store = new ComboBox<>(FXCollections.observableArrayList(ScenarioBackend.values()));
+        ComboBox<String> store = new ComboBox<>(model.backendChoices());
         store.setId("scenario-store");
-        store.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(ScenarioBackend b) {
-                return b == null ? "" : "on " + b.label();
-            }
-
-            @Override
-            public ScenarioBackend fromString(String s) {
-                return null;
-            }
-        });
-        store.valueProperty().bindBidirectional(model.backendProperty());
+        store.valueProperty().bindBidirectional(model.backendChoiceProperty());
         store.disableProperty().bind(model.runningProperty());
         Button run = new Button("Run", new FontIcon(Material2MZ.PLAY_ARROW));
         run.setId("scenario-run");

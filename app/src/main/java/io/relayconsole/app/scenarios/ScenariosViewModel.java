@@ -30,6 +30,9 @@ public final class ScenariosViewModel {
     private final Map<Scenario, ScenarioVerdict> verdicts = new EnumMap<>(Scenario.class);
     private final Map<Scenario, ScenarioResult> results = new EnumMap<>(Scenario.class);
     private final ObjectProperty<ScenarioBackend> backend = new SimpleObjectProperty<>(ScenarioBackend.DEMO);
+    private final ObservableList<String> backendChoices = FXCollections.observableArrayList(
+            Arrays.stream(ScenarioBackend.values()).map(ScenariosViewModel::choice).toList());
+    private final StringProperty backendChoice = new SimpleStringProperty(choice(ScenarioBackend.DEMO));
     private final ObjectProperty<Scenario> shown = new SimpleObjectProperty<>(Scenario.STORE_UP_WITH_TTL);
     private final DiagramModel expected = new DiagramModel(DIAGRAM_CAPACITY, true);
     private final DiagramModel observed = new DiagramModel(DIAGRAM_CAPACITY, true);
@@ -39,6 +42,8 @@ public final class ScenariosViewModel {
     private final StringProperty message = new SimpleStringProperty("");
 
     public ScenariosViewModel() {
+        backendChoice.subscribe(c -> Arrays.stream(ScenarioBackend.values()).filter(b -> choice(b).equals(c))
+                .findFirst().ifPresent(backend::set));
         show(Scenario.STORE_UP_WITH_TTL);
     }
 
@@ -112,6 +117,19 @@ public final class ScenariosViewModel {
     /** What "Save…" suggests for the shown scenario's observed diagram. */
     public String observedFileName() {
         return "scenario-" + shown.get().number() + "-observed.mmd";
+    }
+
+    /** As the choice beside Run shows a database: "on Redis". */
+    static String choice(ScenarioBackend b) {
+        return "on " + b.label();
+    }
+
+    public ObservableList<String> backendChoices() {
+        return backendChoices;
+    }
+
+    public StringProperty backendChoiceProperty() {
+        return backendChoice;
     }
 
     /** The database the next runs use. */
