@@ -97,6 +97,22 @@ class TimelineScenariosFlowTest {
     }
 
     @Test
+    void pickingRedisRunsScenarioTwoOnARealRedisAndTheVerdictNamesIt(FxRobot robot) {
+        robot.interact(() -> window.select(1));
+        ListView<?> list = robot.lookup("#scenario-list").queryAs(ListView.class);
+        robot.interact(() -> list.getSelectionModel().select(Scenario.STORE_OUTAGE_WITH_TTL.ordinal()));
+        click(robot, "#scenario-store");
+        robot.clickOn("on Redis");
+        assertThat(scenarios.model().backendProperty().get()).isEqualTo(io.relayconsole.demo.ScenarioBackend.REDIS);
+        click(robot, "#scenario-run");
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                assertThat(text(robot, "#scenario-verdict")).startsWith("matches on Redis"));
+        assertThat(text(robot, "#scenario-differences")).contains("tolerated: observed step")
+                .contains("(a shortened wait)");
+    }
+
+    @Test
     void cuttingTheStoreThroughTheFaultProxyShowsThe503InTheTimelineAndExports(FxRobot robot, @TempDir Path dir)
             throws Exception {
         await().atMost(WAIT).until(() -> feed != null && timeline.recorder() != null);

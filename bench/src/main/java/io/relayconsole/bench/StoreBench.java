@@ -97,8 +97,8 @@ public final class StoreBench {
     }
 
     private static void consul(FullDataSet data, ResultTable table) throws Exception {
-        // The double lives in relay-core's test classes, which bench/run puts on the class path.
-        Class<?> type = Class.forName("io.relayconsole.testing.consul.ConsulKvServer");
+        // The double lives in relay-core's demo.consul package; looked up by name as before.
+        Class<?> type = Class.forName("io.relayconsole.demo.consul.ConsulKvServer");
         try (AutoCloseable server = (AutoCloseable) type.getMethod("startOnFreePort").invoke(null)) {
             String url = (String) type.getMethod("url").invoke(server);
             try (ConsulDataStore store = new ConsulDataStore(ConsulStoreOptions.builder().url(url).build())) {

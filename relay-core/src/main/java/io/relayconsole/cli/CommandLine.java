@@ -8,11 +8,11 @@ import java.util.List;
  * arguments cannot be understood.
  */
 record CommandLine(Path configFile, boolean allowMissingFile, boolean fromEnv, boolean simulator, boolean help,
-                   boolean version, String scenario, String error) {
+                   boolean version, String scenario, String store, String error) {
 
     static final String USAGE = String.join("\n",
             "Usage: relay-console-relay [--config FILE] [--allow-missing-file] [--from-env] [--simulator]",
-            "       relay-console-relay --scenario 1|2|3|4|all",
+            "       relay-console-relay --scenario 1|2|3|4|all [--store demo|redis|dynamodb|consul]",
             "",
             "  --config FILE          read an ld-relay configuration file (default /etc/ld-relay.conf when no",
             "                         other source is given)",
@@ -22,6 +22,9 @@ record CommandLine(Path configFile, boolean allowMissingFile, boolean fromEnv, b
             "  --scenario N|all       replay the persistent-storage document's diagram N (1-4) or all of them",
             "                         against an in-process relay, print the observed diagram (Mermaid) and",
             "                         whether it matches the document's; exit code 3 when one does not",
+            "  --store NAME           the database the scenarios run on: demo (in-process, the default), redis",
+            "                         (a local redis-server), dynamodb (a local dynalite, needs Node.js) or",
+            "                         consul (the in-process Consul KV double); exit code 2 when it cannot start",
             "  --version              print the version and exit",
             "  --help                 print this help and exit");
 
@@ -31,6 +34,7 @@ record CommandLine(Path configFile, boolean allowMissingFile, boolean fromEnv, b
         boolean fromEnv = false;
         boolean simulator = false;
         String scenario = null;
+        String store = "demo";
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             switch (arg) {
@@ -52,11 +56,20 @@ record CommandLine(Path configFile, boolean allowMissingFile, boolean fromEnv, b
                         return error("--scenario needs 1, 2, 3, 4 or all, not \"" + scenario + "\"");
                     }
                 }
+                case "--store" -> {
+                    if (i + 1 >= args.size()) {
+                        return error("--store needs demo, redis, dynamodb or consul");
+                    }
+                    store = args.get(++i);
+                    if (!store.matches("demo|redis|dynamodb|consul")) {
+                        return error("--store needs demo, redis, dynamodb or consul, not \"" + store + "\"");
+                    }
+                }
                 case "--help", "-h", "-help" -> {
-                    return new CommandLine(null, false, false, false, true, false, null, null);
+                    return new CommandLine(null, false, false, false, true, false, null, null, null);
                 }
                 case "--version", "-version" -> {
-                    return new CommandLine(null, false, false, false, false, true, null, null);
+                    return new CommandLine(null, false, false, false, false, true, null, null, null);
                 }
                 default -> {
                     if (arg.startsWith("--config=")) {
@@ -67,10 +80,13 @@ record CommandLine(Path configFile, boolean allowMissingFile, boolean fromEnv, b
                 }
             }
         }
-        return new CommandLine(config, allowMissing, fromEnv, simulator, false, false, scenario, null);
+        if (scenario == null && !store.equals("demo")) {
+            return error("--store only goes with --scenario");
+        }
+        return new CommandLine(config, allowMissing, fromEnv, simulator, false, false, scenario, store, null);
     }
 
     private static CommandLine error(String message) {
-        return new CommandLine(null, false, false, false, false, false, null, message);
+        return new CommandLine(null, false, false, false, false, false, null, null, message);
     }
 }

@@ -66,7 +66,7 @@ public final class RelayMain {
             return 0;
         }
         if (cli.scenario() != null) {
-            return runScenarios(cli.scenario(), out);
+            return runScenarios(cli.scenario(), cli.store(), out, err);
         }
         RelayConfig config;
         try {
@@ -138,15 +138,16 @@ public final class RelayMain {
     }
 
     /** The diagrams are the output: the relays' start-up lines would bury them, so only warnings are logged. */
-    private static int runScenarios(String which, PrintStream out) throws InterruptedException {
+    private static int runScenarios(String which, String store, PrintStream out, PrintStream err)
+            throws InterruptedException {
         if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
-            return ScenarioCommand.run(which, out);
+            return ScenarioCommand.run(which, store, out, err);
         }
         ch.qos.logback.classic.Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
         Level previous = root.getLevel();
         root.setLevel(Level.WARN);
         try {
-            return ScenarioCommand.run(which, out);
+            return ScenarioCommand.run(which, store, out, err);
         } finally {
             root.setLevel(previous);
         }

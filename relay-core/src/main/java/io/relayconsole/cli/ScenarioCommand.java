@@ -1,25 +1,38 @@
 package io.relayconsole.cli;
 
 import io.relayconsole.demo.Scenario;
+import io.relayconsole.demo.ScenarioBackend;
 import io.relayconsole.demo.ScenarioResult;
 import io.relayconsole.demo.ScenarioRunner;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 
-/** {@code --scenario N|all}: replays the document's diagrams headless and prints what the relay drew. */
+/**
+ * {@code --scenario N|all [--store NAME]}: replays the scenarios headless on the chosen database and prints what the
+ * relay drew, with the verdict.
+ */
 final class ScenarioCommand {
     private ScenarioCommand() {
     }
 
-    /** @return 0 when every scenario matched, {@link RelayMain#EXIT_SCENARIO_MISMATCH} otherwise */
-    static int run(String which, PrintStream out) throws InterruptedException {
+    /**
+     * @return 0 when every scenario matched (tolerated differences named), {@link RelayMain#EXIT_SCENARIO_MISMATCH}
+     *         when one differs, {@link RelayMain#EXIT_START_FAILED} when the database could not be started
+     */
+    static int run(String which, String store, PrintStream out, PrintStream err) throws InterruptedException {
         List<Scenario> scenarios = which.equals("all") ? List.of(Scenario.values())
                 : List.of(Scenario.byNumber(Integer.parseInt(which)));
-        ScenarioRunner runner = new ScenarioRunner();
+        ScenarioRunner runner = new ScenarioRunner(ScenarioBackend.byName(store));
         List<ScenarioResult> results = new ArrayList<>();
         for (Scenario scenario : scenarios) {
-            ScenarioResult result = runner.run(scenario);
+            ScenarioResult result;
+            try {
+                result = runner.run(scenario);
+            } catch (IllegalStateException e) {
+                err.println("Cannot run the scenarios on " + runner.backend().label() + ": " + e.getMessage());
+                return RelayMain.EXIT_START_FAILED;
+            }
             results.add(result);
             out.println(result.report());
         }

@@ -7,19 +7,34 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
-/** The persistent-storage document's four diagrams, each with the Mermaid the document draws. */
+/**
+ * The outage scenarios, each with the Mermaid diagram it is expected to draw ({@code scenario-N.mmd}): 1 to 4 are the
+ * persistent-storage document's, word for word; the later ones are ours, written the way the document writes its
+ * diagrams. Each plays through its own {@link ScenarioScript}.
+ */
 public enum Scenario {
-    STORE_UP_WITH_TTL(1, "Persistent store with a TTL"),
-    STORE_OUTAGE_WITH_TTL(2, "Persistent store outage with a TTL"),
-    UPSTREAM_OUTAGE_COLD_RELAY(3, "LaunchDarkly outage, cold relay"),
-    UPSTREAM_OUTAGE_WARM_RELAY(4, "LaunchDarkly outage, warm relay");
+    STORE_UP_WITH_TTL(1, "Persistent store with a TTL", new StoreUpWithTtl()),
+    STORE_OUTAGE_WITH_TTL(2, "Persistent store outage with a TTL", new StoreOutageWithTtl()),
+    UPSTREAM_OUTAGE_COLD_RELAY(3, "LaunchDarkly outage, cold relay", new UpstreamOutageColdRelay()),
+    UPSTREAM_OUTAGE_WARM_RELAY(4, "LaunchDarkly outage, warm relay", new UpstreamOutageWarmRelay());
 
     private final int number;
     private final String title;
+    private final ScenarioScript script;
 
-    Scenario(int number, String title) {
+    Scenario(int number, String title, ScenarioScript script) {
         this.number = number;
         this.title = title;
+        this.script = script;
+    }
+
+    ScenarioScript script() {
+        return script;
+    }
+
+    /** For the presenter's closing words: what the audience just saw, in plain words. */
+    public String explanation() {
+        return script.explanation();
     }
 
     public int number() {
@@ -30,7 +45,7 @@ public enum Scenario {
         return title;
     }
 
-    /** The document's diagram, word for word. */
+    /** The expected diagram (for 1 to 4 the document's, word for word). */
     public String expectedMermaid() {
         String resource = "scenario-" + number + ".mmd";
         try (InputStream in = Scenario.class.getResourceAsStream(resource)) {
@@ -47,9 +62,11 @@ public enum Scenario {
         return SequenceDiagram.parse(expectedMermaid());
     }
 
-    /** @throws IllegalArgumentException for anything but 1 to 4 */
+    /** @throws IllegalArgumentException naming the scenarios there are */
     public static Scenario byNumber(int number) {
         return Arrays.stream(values()).filter(s -> s.number == number).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no scenario " + number + "; there are 1 to 4"));
+                .orElseThrow(() -> new IllegalArgumentException("no scenario " + number + "; there are "
+                        + Arrays.stream(values()).map(s -> String.valueOf(s.number))
+                                .collect(java.util.stream.Collectors.joining(", "))));
     }
 }

@@ -128,5 +128,6 @@ final class ScenarioSession implements AutoCloseable {
         closeRelay();
         upstream.close();
         store.bringUp();
+        store.close();
     }
 }

@@ -6,7 +6,7 @@ import io.relayconsole.store.DataStore;
  * The persistent store a scenario runs against and how to take it down: the in-process
  * {@link DemoDatabase} by default, or a real server behind a {@link FaultProxy}.
  */
-public interface ScenarioStore {
+public interface ScenarioStore extends AutoCloseable {
 
     /** A new connection to the store (the relay closes it). */
     DataStore connect();
@@ -14,6 +14,11 @@ public interface ScenarioStore {
     void takeDown();
 
     void bringUp();
+
+    /** Stops whatever server was started for the run; the demo database needs nothing. */
+    @Override
+    default void close() {
+    }
 
     /** A fresh {@link DemoDatabase} under {@code prefix}. */
     static ScenarioStore demo(String prefix) {
@@ -38,6 +43,12 @@ public interface ScenarioStore {
 
     /** A real server reached through {@code proxy}: {@code connections} must connect to the proxy's port. */
     static ScenarioStore behindProxy(FaultProxy proxy, java.util.function.Supplier<DataStore> connections) {
+        return behindProxy(proxy, connections, () -> { });
+    }
+
+    /** As {@link #behindProxy(FaultProxy, java.util.function.Supplier)}; {@code onClose} stops the server. */
+    static ScenarioStore behindProxy(FaultProxy proxy, java.util.function.Supplier<DataStore> connections,
+                                     Runnable onClose) {
         return new ScenarioStore() {
             @Override
             public DataStore connect() {
@@ -52,6 +63,11 @@ public interface ScenarioStore {
             @Override
             public void bringUp() {
                 proxy.pass();
+            }
+
+            @Override
+            public void close() {
+                onClose.run();
             }
         };
     }

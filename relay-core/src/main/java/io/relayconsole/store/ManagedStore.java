@@ -25,6 +25,11 @@ import org.slf4j.LoggerFactory;
  */
 public final class ManagedStore implements AutoCloseable {
     static final Duration DATA_LOSS_CHECK_INTERVAL = Duration.ofSeconds(1);
+    /**
+     * Relays sharing a store notice its loss or return within a probe or two of each other; one that wrote back
+     * first looks again this much later for the newer items the others wrote after it.
+     */
+    static final Duration ADOPT_AFTER_WRITE_BACK = Duration.ofSeconds(2);
     private static final Logger LOG = LoggerFactory.getLogger(ManagedStore.class);
 
     /** Told what the stack did; called on the thread that did it, must not block. */
@@ -348,8 +353,45 @@ public final class ManagedStore implements AutoCloseable {
         }
         if (!s.cache().ttl().isNegative()) {
             listener.upstreamResyncNeeded();
+        } else {
+            // Cached forever, nothing would ever read the store again: without this second look a relay cut off
+            // from upstream would serve its older data over what another relay has just written back.
+            Stack written = s;
+            scheduler.schedule(() -> adoptNewerItems(written), ADOPT_AFTER_WRITE_BACK.toMillis(),
+                    TimeUnit.MILLISECONDS);
         }
         listener.storeStatusChanged(status());
+    }
+
+    /** Serves the store's items that are newer than the cache's (another relay's); never writes. */
+    private void adoptNewerItems(Stack s) {
+        if (stack != s) {
+            return;
+        }
+        try {
+            synchronized (writeLock) {
+                FullDataSet stored = s.backend().getAllData();
+                FullDataSet known = s.cache().lastKnown();
+                FullDataSet newest = known;
+                int adopted = 0;
+                for (DataKind kind : DataKind.values()) {
+                    for (Item item : stored.get(kind).values()) {
+                        if (newest == null || item.isNewerThan(newest.get(kind).get(item.key()))) {
+                            newest = newest == null ? stored : newest.with(kind, item);
+                            adopted++;
+                        }
+                    }
+                }
+                listener.storeAccessed(new StoreAccess(StoreAccess.Operation.READ_ALL, false, true, size(stored),
+                        null));
+                if (adopted > 0) {
+                    s.cache().primeCache(newest);
+                    LOG.info("[{}] Adopted {} newer item(s) another relay wrote to the store", environment, adopted);
+                }
+            }
+        } catch (StoreException e) {
+            s.tracker().markUnavailable(e);
+        }
     }
 
     /** Writes what the relay knows into the store without overwriting newer items; returns the items written. */

@@ -212,6 +212,17 @@ final class EnvironmentTrack {
         String request = (stream ? "Streaming request " : "Polling request ") + r.path();
         String detail = describeClient(r.remoteAddress(), r.userAgent());
         boolean refused = r.status() >= 400;
+        if (refused && heldForRequest.isEmpty() && refusedForTheStore(r)) {
+            // Refused without a read to show (the store's answer was not needed to know it is down): draw the
+            // relay's decision, not a bare failed arrow that looks like a refusal at the door.
+            emit(t, TimelineStep.Arrow.REQUEST, sdk, Participants.RELAY, request, detail);
+            boolean noCache = cacheTtl() != null && cacheTtl().isZero();
+            emit(t, TimelineStep.Arrow.NOTE, Participants.RELAY, null,
+                    "Store down, " + (noCache ? "no cache" : "cache expired") + ", refuse", r.reason());
+            emit(t, TimelineStep.Arrow.RESPONSE, Participants.RELAY, sdk, statusPhrase(r.status()),
+                    r.status() + " " + r.reason());
+            return;
+        }
         if (refused && heldForRequest.isEmpty()) {
             // Refused at the door (not ready, unknown key): the store was never involved.
             emit(t, TimelineStep.Arrow.FAILURE, sdk, Participants.RELAY, request + " - FAILED",
@@ -228,6 +239,11 @@ final class EnvironmentTrack {
     /** "Send 12 server event(s)"; the diagram shows the post once it is answered, as it shows SDK requests. */
     private static String sendEvents(io.relayconsole.events.EventKind kind, int count) {
         return "Send " + count + " " + kind.label() + " event(s)";
+    }
+
+    /** The SDK server's reason when the store could not be read; see {@code SdkRequestHandler}. */
+    private static boolean refusedForTheStore(RequestRecord r) {
+        return r.status() == 503 && r.reason() != null && r.reason().startsWith("data store unavailable");
     }
 
     private static String describeClient(String remoteAddress, String userAgent) {
@@ -311,12 +327,13 @@ final class EnvironmentTrack {
     }
 
     /**
-     * Ready without data from upstream, long after the start: initTimeout passed. (Ready soon after the start is
-     * the data's arrival: the start-up thread may publish readiness before the data event.)
+     * Ready without data from upstream, about initTimeout after the start: initTimeout passed. (Ready earlier is
+     * the data's arrival, which a cold JVM can take seconds to reach: the start-up thread may publish readiness
+     * before the data event.)
      */
     private boolean initTimeoutElapsed(Instant readyAt) {
         return !receivedData && notReadySince != null
-                && Duration.between(notReadySince, readyAt).compareTo(initTimeout.dividedBy(2)) >= 0;
+                && Duration.between(notReadySince, readyAt).compareTo(initTimeout.multipliedBy(9).dividedBy(10)) >= 0;
     }
 
     // ---- holding ----

@@ -43,4 +43,24 @@ class ScenarioCommandTest {
         assertThat(CommandLine.parse(List.of("--scenario", "all")).scenario()).isEqualTo("all");
         assertThat(CommandLine.parse(List.of("--scenario")).error()).contains("--scenario needs");
     }
+
+    @Test
+    void runsAScenarioOnTheChosenDatabaseAndNamesItInTheVerdict() throws InterruptedException {
+        int code = run("--scenario", "2", "--store", "redis");
+
+        String printed = out.toString(StandardCharsets.UTF_8);
+        assertThat(code).as(printed).isZero();
+        assertThat(printed).contains("Scenario 2: Persistent store outage with a TTL (on Redis)",
+                "Verdict: matches on Redis");
+    }
+
+    @Test
+    void anUnknownStoreIsAClearErrorWithTheUsage() throws InterruptedException {
+        int code = run("--scenario", "1", "--store", "mysql");
+
+        assertThat(code).isEqualTo(RelayMain.EXIT_CONFIG_ERROR);
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains("--store needs demo, redis, dynamodb or consul, not \"mysql\"")
+                .contains("--store NAME");
+    }
 }

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.relayconsole.timeline.DiagramComparison;
+import io.relayconsole.testing.MermaidParser;
 import io.relayconsole.timeline.SequenceDiagram;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.CancellationException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -54,5 +57,22 @@ class ScenarioRunnerTest {
 
         assertThatThrownBy(() -> runner.run(Scenario.STORE_UP_WITH_TTL, cancelWhenSdk1Connects))
                 .isInstanceOf(CancellationException.class);
+    }
+
+    @Test
+    void everyScenariosExpectedAndObservedDiagramIsValidMermaid() throws Exception {
+        Map<String, String> diagrams = new LinkedHashMap<>();
+        for (ScenarioResult result : new ScenarioRunner().runAll(ScenarioProgress.NONE)) {
+            diagrams.put("scenario " + result.scenario().number() + " expected", result.scenario().expectedMermaid());
+            diagrams.put("scenario " + result.scenario().number() + " observed", result.observed().toMermaid());
+        }
+
+        assertThat(MermaidParser.rejected(diagrams)).isEmpty();
+    }
+
+    @Test
+    void theMermaidParserRejectsWhatIsNotMermaid() {
+        assertThat(MermaidParser.rejected(Map.of("broken", "sequenceDiagram\nRelay Proxy->>: nobody\n")))
+                .singleElement().asString().startsWith("broken: Parse error");
     }
 }

@@ -70,4 +70,19 @@ class StoreRecoveryTest {
         assertThat(database.database().get(DataKind.FEATURES, "a").version()).isEqualTo(3);
         assertThat(database.database().getAll(DataKind.FEATURES)).containsKeys("a", "b");
     }
+
+    @Test
+    void withCacheForeverARelayAdoptsNewerItemsAnotherRelayWroteBackAfterItsOwnWriteBack() {
+        RelayEnvironment cutOff = start(Duration.ofSeconds(-1));
+        harness.upstream().upsert(DataKind.FEATURES, flag("a", 3));
+        database.wipe(); // a Redis restarted empty: this relay writes its version 3 back first
+        await().atMost(Duration.ofSeconds(5)).until(() -> database.database().isInitialized());
+
+        // The relay still connected upstream writes its own data back a moment later: version 6 wins.
+        database.database().upsert(DataKind.FEATURES, flag("a", 6));
+
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> cutOff.currentData().flags().get("a").version() == 6);
+        assertThat(database.database().get(DataKind.FEATURES, "a").version()).isEqualTo(6);
+    }
 }

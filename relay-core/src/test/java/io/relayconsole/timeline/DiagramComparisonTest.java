@@ -88,4 +88,47 @@ class DiagramComparisonTest {
 
         assertThat(comparison.matches()).isFalse();
     }
+
+    @Test
+    void whatTheComparisonToleratedIsNamedUnderTheVerdict() {
+        SequenceDiagram document = Scenario.UPSTREAM_OUTAGE_WARM_RELAY.expectedDiagram();
+        // What the relay draws for scenario 4: the TTL on the first write, two retries, failures as crosses.
+        String observed = Scenario.UPSTREAM_OUTAGE_WARM_RELAY.expectedMermaid()
+                .replaceFirst("Store all flags\n", "Store all flags with TTL 3 seconds\n")
+                .replace("Relay Proxy->>LD: Streaming request /all - FAILED\n",
+                        "Relay Proxy-xLD: Streaming request /all - FAILED\nnote over Relay Proxy: Backoff and retry\n"
+                                + "Relay Proxy-xLD: Streaming request /all - FAILED\n");
+
+        DiagramComparison comparison = DiagramComparison.compare(document, SequenceDiagram.parse(observed));
+
+        assertThat(comparison.matches()).isTrue();
+        assertThat(comparison.tolerated()).containsExactly(
+                "observed step 3: \u201cStore all flags with TTL 3 seconds\u201d where the document says "
+                        + "\u201cStore all flags\u201d",
+                "observed step 8: repeated retries: 2 failed request(s) and 2 \u201cBackoff and retry\u201d where "
+                        + "the document draws 1 and 1; failed requests a cross (-x) where the document draws a plain "
+                        + "arrow labelled FAILED");
+        assertThat(comparison.verdict(" on Redis")).startsWith("matches on Redis, with 2 tolerated differences:\n  "
+                + "observed step 3:");
+    }
+
+    @Test
+    void aShortenedWaitIsToleratedAndSaysSo() {
+        DiagramComparison comparison = compare("note over Relay Proxy: 30 seconds pass\n",
+                "note over Relay Proxy: 3 seconds pass\n");
+
+        assertThat(comparison.tolerated()).containsExactly("observed step 1: \u201c3 seconds pass\u201d where the "
+                + "document says \u201c30 seconds pass\u201d (a shortened wait)");
+        assertThat(comparison.verdict()).isEqualTo("matches, with 1 tolerated difference:\n  " + comparison.tolerated().get(0));
+    }
+
+    @Test
+    void aRealDifferenceStaysAMismatchWhateverElseWasTolerated() {
+        DiagramComparison comparison = compare("note over Relay Proxy: 30 seconds pass\n"
+                + "Relay Proxy-->>SDK1: Streaming response\n", "note over Relay Proxy: 3 seconds pass\n"
+                + "Relay Proxy-->>SDK1: Service Unavailable\n");
+
+        assertThat(comparison.matches()).isFalse();
+        assertThat(comparison.verdict()).startsWith("differs:");
+    }
 }

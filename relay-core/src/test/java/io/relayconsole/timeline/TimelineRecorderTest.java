@@ -127,6 +127,19 @@ class TimelineRecorderTest {
     }
 
     @Test
+    void aRefusalBecauseTheStoreIsDownShowsTheRelaysDecisionAndThe503() {
+        upstreamDataStored();
+        recorder.onEvent(new RelayEvent.RequestServed(T0, new RequestRecord(T0, ENV, "127.0.0.1:50001", "GET",
+                "/all", 503, 40, "sdk", "data store unavailable: Connection refused")));
+
+        assertThat(lines()).containsSubsequence(
+                "SDK1->>Relay Proxy: Streaming request /all",
+                "note over Relay Proxy: Store down, cache expired, refuse",
+                "Relay Proxy-->>SDK1: Service Unavailable");
+        assertThat(lines()).noneMatch(l -> l.contains("-xRelay Proxy"));
+    }
+
+    @Test
     void upstreamFailuresRetriesAndRecoveryAreDrawnAsTheDocumentDoes() {
         ErrorInfo first = ErrorInfo.httpStatus(503, T0);
         ErrorInfo second = ErrorInfo.httpStatus(503, T0.plusSeconds(1));

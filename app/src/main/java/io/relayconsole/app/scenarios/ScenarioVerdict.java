@@ -17,9 +17,10 @@ import java.util.regex.Pattern;
  *
  * @param markedExpected indexes of the expected diagram's steps named by a difference
  * @param markedObserved indexes of the observed diagram's steps named by a difference
+ * @param tolerated      what a match let pass (repeated retries, shortened waits, ...), one a line
  */
 public record ScenarioVerdict(Scenario scenario, Outcome outcome, String headline, List<String> differences,
-                              Set<Integer> markedExpected, Set<Integer> markedObserved) {
+                              Set<Integer> markedExpected, Set<Integer> markedObserved, List<String> tolerated) {
     private static final Pattern EXPECTED_STEP = Pattern.compile("expected step (\\d+)");
     private static final Pattern OBSERVED_STEP = Pattern.compile("observed (?:as )?step (\\d+)");
 
@@ -28,14 +29,18 @@ public record ScenarioVerdict(Scenario scenario, Outcome outcome, String headlin
 
     public ScenarioVerdict {
         differences = List.copyOf(differences);
+        tolerated = List.copyOf(tolerated);
         markedExpected = Set.copyOf(markedExpected);
         markedObserved = Set.copyOf(markedObserved);
     }
 
     public static ScenarioVerdict of(ScenarioResult result) {
+        String where = " on " + result.backend().label();
         if (result.matches()) {
-            return new ScenarioVerdict(result.scenario(), Outcome.MATCHES, "matches: the relay drew the document's "
-                    + "diagram", List.of(), Set.of(), Set.of());
+            List<String> tolerated = result.comparison().tolerated();
+            return new ScenarioVerdict(result.scenario(), Outcome.MATCHES, "matches" + where + ": the relay drew the "
+                    + "expected diagram" + (tolerated.isEmpty() ? "" : ", with " + tolerated.size() + " tolerated "
+                    + "difference" + (tolerated.size() == 1 ? "" : "s")), List.of(), Set.of(), Set.of(), tolerated);
         }
         List<String> differences = new ArrayList<>();
         if (result.problem() != null) {
@@ -48,18 +53,19 @@ public record ScenarioVerdict(Scenario scenario, Outcome outcome, String headlin
             mark(d, EXPECTED_STEP, result.expected(), expected);
             mark(d, OBSERVED_STEP, result.observed(), observed);
         }
-        return new ScenarioVerdict(result.scenario(), Outcome.DIFFERS, "differs from the document in "
-                + differences.size() + " place(s)", differences, expected, observed);
+        return new ScenarioVerdict(result.scenario(), Outcome.DIFFERS, "differs" + where + " from the expected "
+                + "diagram in " + differences.size() + " place(s)", differences, expected, observed, List.of());
     }
 
     public static ScenarioVerdict cancelled(Scenario scenario) {
-        return new ScenarioVerdict(scenario, Outcome.CANCELLED, "cancelled", List.of(), Set.of(), Set.of());
+        return new ScenarioVerdict(scenario, Outcome.CANCELLED, "cancelled", List.of(), Set.of(), Set.of(),
+                List.of());
     }
 
     public static ScenarioVerdict failed(Scenario scenario, Throwable error) {
         String why = error.getMessage() == null ? error.toString() : error.getMessage();
         return new ScenarioVerdict(scenario, Outcome.FAILED, "could not run: " + why, List.of(why), Set.of(),
-                Set.of());
+                Set.of(), List.of());
     }
 
     public boolean matches() {

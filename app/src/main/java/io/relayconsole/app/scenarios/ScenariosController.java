@@ -23,7 +23,7 @@ import javafx.util.Duration;
  */
 public final class ScenariosController implements AutoCloseable {
     private final ScenariosViewModel model;
-    private final ScenarioRunner runner = new ScenarioRunner();
+    private volatile ScenarioRunner runner = new ScenarioRunner();
     private final StepBuffer steps = new StepBuffer(10_000);
     private final TaskExecutor tasks;
     private final javafx.animation.Timeline ticker;
@@ -60,6 +60,7 @@ public final class ScenariosController implements AutoCloseable {
             return;
         }
         cancelled = false;
+        runner = new ScenarioRunner(model.backendProperty().get());
         model.runningProperty().set(true);
         ticker.play();
         playing = tasks.execute(TaskExecutor.Lane.SCENARIOS, () -> {

@@ -7,7 +7,9 @@ import io.relayconsole.demo.Scenario;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
+import java.util.List;
 import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
@@ -40,6 +42,10 @@ public final class ScenariosView extends BorderPane {
             }
         });
 
+        ComboBox<String> store = new ComboBox<>(model.backendChoices());
+        store.setId("scenario-store");
+        store.valueProperty().bindBidirectional(model.backendChoiceProperty());
+        store.disableProperty().bind(model.runningProperty());
         Button run = new Button("Run", new FontIcon(Material2MZ.PLAY_ARROW));
         run.setId("scenario-run");
         run.setOnAction(e -> controller.run(list.getSelectionModel().getSelectedItem()));
@@ -76,7 +82,7 @@ public final class ScenariosView extends BorderPane {
         Label message = new Label();
         message.textProperty().bind(model.messageProperty());
 
-        javafx.scene.layout.FlowPane buttons = new javafx.scene.layout.FlowPane(8, 8, run, runAll, cancel, copy, save);
+        javafx.scene.layout.FlowPane buttons = new javafx.scene.layout.FlowPane(8, 8, store, run, runAll, cancel, copy, save);
         VBox controls = new VBox(8, buttons, progress, verdict(model), message, hint);
         HBox.setHgrow(controls, Priority.ALWAYS);
         HBox top = new HBox(12, list, controls);
@@ -114,7 +120,9 @@ public final class ScenariosView extends BorderPane {
             }));
             headline.getStyleClass().add(v.matches() ? "verdict-matches"
                     : v.outcome() == ScenarioVerdict.Outcome.CANCELLED ? "verdict-other" : "verdict-differs");
-            differences.setText(v.differences().isEmpty() ? "" : "\u2022 " + String.join("\n\u2022 ", v.differences()));
+            List<String> lines = v.differences().isEmpty()
+                    ? v.tolerated().stream().map(t -> "tolerated: " + t).toList() : v.differences();
+            differences.setText(lines.isEmpty() ? "" : "\u2022 " + String.join("\n\u2022 ", lines));
         });
         return new VBox(4, headline, differences);
     }

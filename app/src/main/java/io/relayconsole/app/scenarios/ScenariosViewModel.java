@@ -2,6 +2,7 @@ package io.relayconsole.app.scenarios;
 
 import io.relayconsole.app.timeline.DiagramModel;
 import io.relayconsole.demo.Scenario;
+import io.relayconsole.demo.ScenarioBackend;
 import io.relayconsole.demo.ScenarioResult;
 import io.relayconsole.timeline.TimelineStep;
 import java.util.Arrays;
@@ -28,6 +29,10 @@ public final class ScenariosViewModel {
     private final ObservableList<Scenario> scenarios = FXCollections.observableArrayList(Scenario.values());
     private final Map<Scenario, ScenarioVerdict> verdicts = new EnumMap<>(Scenario.class);
     private final Map<Scenario, ScenarioResult> results = new EnumMap<>(Scenario.class);
+    private final ObjectProperty<ScenarioBackend> backend = new SimpleObjectProperty<>(ScenarioBackend.DEMO);
+    private final ObservableList<String> backendChoices = FXCollections.observableArrayList(
+            Arrays.stream(ScenarioBackend.values()).map(ScenariosViewModel::choice).toList());
+    private final StringProperty backendChoice = new SimpleStringProperty(choice(ScenarioBackend.DEMO));
     private final ObjectProperty<Scenario> shown = new SimpleObjectProperty<>(Scenario.STORE_UP_WITH_TTL);
     private final DiagramModel expected = new DiagramModel(DIAGRAM_CAPACITY, true);
     private final DiagramModel observed = new DiagramModel(DIAGRAM_CAPACITY, true);
@@ -37,6 +42,8 @@ public final class ScenariosViewModel {
     private final StringProperty message = new SimpleStringProperty("");
 
     public ScenariosViewModel() {
+        backendChoice.subscribe(c -> Arrays.stream(ScenarioBackend.values()).filter(b -> choice(b).equals(c))
+                .findFirst().ifPresent(backend::set));
         show(Scenario.STORE_UP_WITH_TTL);
     }
 
@@ -110,6 +117,24 @@ public final class ScenariosViewModel {
     /** What "Save…" suggests for the shown scenario's observed diagram. */
     public String observedFileName() {
         return "scenario-" + shown.get().number() + "-observed.mmd";
+    }
+
+    /** As the choice beside Run shows a database: "on Redis". */
+    static String choice(ScenarioBackend b) {
+        return "on " + b.label();
+    }
+
+    public ObservableList<String> backendChoices() {
+        return backendChoices;
+    }
+
+    public StringProperty backendChoiceProperty() {
+        return backendChoice;
+    }
+
+    /** The database the next runs use. */
+    public ObjectProperty<ScenarioBackend> backendProperty() {
+        return backend;
     }
 
     public ObjectProperty<Scenario> shownProperty() {

@@ -2,7 +2,7 @@ package io.relayconsole.store.consul;
 
 import io.relayconsole.store.DataStore;
 import io.relayconsole.testing.ServerPerClassExtension;
-import io.relayconsole.testing.consul.ConsulKvServer;
+import io.relayconsole.demo.consul.ConsulKvServer;
 
 /**
  * One Consul KV double for a whole test class, and stores on it: {@code @RegisterExtension static final

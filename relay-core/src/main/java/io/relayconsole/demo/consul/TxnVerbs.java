@@ -1,4 +1,4 @@
-package io.relayconsole.testing.consul;
+package io.relayconsole.demo.consul;
 
 /** The KV verbs of Consul's {@code /v1/txn} that the double supports (sessions and locks are left out). */
 final class TxnVerbs {

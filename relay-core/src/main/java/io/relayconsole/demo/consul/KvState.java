@@ -1,4 +1,4 @@
-package io.relayconsole.testing.consul;
+package io.relayconsole.demo.consul;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

@@ -1,4 +1,4 @@
-package io.relayconsole.testing.consul;
+package io.relayconsole.demo.consul;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;

@@ -1,4 +1,4 @@
-package io.relayconsole.testing.consul;
+package io.relayconsole.demo.consul;
 
 /**
  * Consul's key checks (agent/kvs_endpoint.go since the CVE-2025-11392 fix): any character is allowed, but a

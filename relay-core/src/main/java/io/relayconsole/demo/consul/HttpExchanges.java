@@ -1,4 +1,4 @@
-package io.relayconsole.testing.consul;
+package io.relayconsole.demo.consul;
 
 import com.sun.net.httpserver.HttpExchange;
 import java.io.ByteArrayOutputStream;

@@ -1,4 +1,4 @@
-package io.relayconsole.testing.consul;
+package io.relayconsole.demo.consul;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
