@@ -69,7 +69,13 @@ public final class RelayEnvironment implements ServedEnvironment {
         this.store = new ManagedStore(config.name(), options.storeFactory().apply(config), options.cacheTtl(),
                 scheduler, clock, new StoreEvents());
         this.sink = new UpstreamSink(config.name(), store, status, events, clock);
-        this.eventForwarder = eventsConfig.sendEvents() ? new EventForwarder(eventsConfig, config) : null;
+        this.eventForwarder = eventsConfig.sendEvents() && !options.discardEvents()
+                ? new EventForwarder(eventsConfig, config) : null;
+    }
+
+    @Override
+    public boolean discardsEvents() {
+        return options.discardEvents();
     }
 
     @Override

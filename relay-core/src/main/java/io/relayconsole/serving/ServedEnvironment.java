@@ -47,6 +47,11 @@ public interface ServedEnvironment {
     /** Where this environment's SDK events go; empty when {@code [Events] sendEvents} is off. */
     Optional<EventForwarder> eventForwarder();
 
+    /** Offline mode: events are accepted (202) and dropped, as ld-relay does; no forwarder is asked. */
+    default boolean discardsEvents() {
+        return false;
+    }
+
     void addUpdateListener(UpdateListener listener);
 
     void removeUpdateListener(UpdateListener listener);
