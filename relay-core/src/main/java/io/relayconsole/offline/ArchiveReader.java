@@ -107,7 +107,8 @@ public final class ArchiveReader {
                 files.put(entryName, contents);
             }
         } catch (IOException e) {
-            throw new ArchiveException(name + ": corrupt or truncated archive (" + e.getMessage() + ")", e);
+            String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            throw new ArchiveException(name + ": corrupt or truncated archive (" + why + ")", e);
         }
         return files;
     }

@@ -54,7 +54,7 @@ public final class OfflineMode implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        monitor.scheduleWithFixedDelay(this::check, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+        monitor.scheduleWithFixedDelay(this::checkSafely, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** Reads the archive (refusing it with a clear {@link ArchiveException}) and starts watching it. */
@@ -118,6 +118,15 @@ public final class OfflineMode implements AutoCloseable {
 
     void unregister(String sdkKey, OfflineDataSource source) {
         sources.remove(sdkKey, source);
+    }
+
+    private void checkSafely() {
+        try {
+            check();
+        } catch (RuntimeException e) {
+            // A scheduled task that throws is never run again: log and keep watching.
+            LOG.error("Offline mode: checking {} failed", file, e);
+        }
     }
 
     /** Checks the file now (the monitor does this every interval). */

@@ -9,6 +9,7 @@ import io.relayconsole.simulator.SimulatedEnvironment;
 import io.relayconsole.workspace.Workspace;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -47,7 +48,10 @@ public final class RelayRuntime implements AutoCloseable {
         try {
             if (config.offline().enabled()) {
                 offline = OfflineMode.open(config.offline());
-                effective = config.withEnvironments(offline.environments());
+                // The archive is the upstream: logs and /status then name the file, not LaunchDarkly.
+                URI archive = offline.file().toUri();
+                effective = config.withEnvironments(offline.environments())
+                        .withMain(config.main().withUpstream(archive, archive));
                 effectiveOptions = options.offline(offline.dataSourceFactory());
             } else if (config.simulator().enabled()) {
                 simulator = new FlagSimulator();
