@@ -3,7 +3,9 @@ package io.relayconsole.acceptance;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.launchdarkly.sdk.LDContext;
+import com.launchdarkly.sdk.LDValue;
 import com.launchdarkly.sdk.server.Components;
 import com.launchdarkly.sdk.server.FeatureFlagsState;
 import com.launchdarkly.sdk.server.FlagsStateOption;
@@ -15,8 +17,10 @@ import io.relayconsole.config.MainConfig;
 import io.relayconsole.config.OfflineConfig;
 import io.relayconsole.config.RelayConfig;
 import io.relayconsole.config.SimulatorConfig;
+import io.relayconsole.model.Item;
 import io.relayconsole.relay.RelayOptions;
 import io.relayconsole.relay.RelayRuntime;
+import io.relayconsole.testing.SdkProcess;
 import io.relayconsole.upstream.DataSourceState;
 import io.relayconsole.workspace.WorkspaceTransfer;
 import io.relayconsole.workspace.WorkspaceTransfer.EnvironmentIdentity;
@@ -27,7 +31,9 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -124,6 +130,32 @@ class WorkspaceAndOfflineAcceptanceTest {
 
         try (LDClient expected = proxied(original); LDClient actual = proxied(copy)) {
             assertSameEvaluations(expected, actual);
+        }
+    }
+
+    @Test
+    void theNodeSdksOwnFileDataSourceLoadsTheExportedFileAndEvaluatesAsTheOriginal() throws Exception {
+        original = simulatorRelay(dir.resolve("workspace"));
+        new WorkspaceTransfer(original.workspace().orElseThrow()).exportFileData(dir.resolve("export"), false);
+        List<Item> flags = original.simulator().orElseThrow().environment(KEY).flags();
+
+        try (LDClient expected = proxied(original);
+             SdkProcess node = SdkProcess.node("node", "file-data-client.mjs", "@launchdarkly/node-server-sdk",
+                     Map.of("FILE_DATA", dir.resolve("export/production.json").toString()))) {
+            assertThat(node.isReady()).as(node.readyError()).isTrue();
+            List<SdkProcess.Evaluation> requests = new ArrayList<>();
+            List<LDValue> want = new ArrayList<>();
+            for (LDContext context : SdkContexts.all()) {
+                for (Item flag : flags) {
+                    requests.add(new SdkProcess.Evaluation(flag.key(), ContextJson.of(context), "node-default"));
+                    want.add(expected.jsonValueVariation(flag.key(), context, LDValue.of("node-default")));
+                }
+            }
+            List<JsonNode> got = node.values(requests);
+            for (int i = 0; i < requests.size(); i++) {
+                assertThat(LDValue.parse(got.get(i).toString()))
+                        .as(requests.get(i).flag() + " for " + requests.get(i).context()).isEqualTo(want.get(i));
+            }
         }
     }
 
