@@ -65,9 +65,7 @@ class WorkspaceAndOfflineAcceptanceTest {
     @Test
     void aWorkspaceExportedAsAnArchiveServesEveryFlagInOfflineModeAsTheOriginal() throws Exception {
         original = simulatorRelay(dir.resolve("workspace"));
-        Path archive = dir.resolve("export.tar.gz");
-        new WorkspaceTransfer(original.workspace().orElseThrow()).exportArchive(archive,
-                List.of(new EnvironmentIdentity("production", "env-prod", KEY, null)));
+        Path archive = exportArchive();
 
         copy = RelayRuntime.start(offlineConfig(archive, EventsConfig.defaults()), options());
 
@@ -79,10 +77,7 @@ class WorkspaceAndOfflineAcceptanceTest {
     @Test
     void offlineModeReloadsAChangedArchiveAndKeepsTheLastGoodDataWhenTheFileIsCorrupt() throws Exception {
         original = simulatorRelay(dir.resolve("workspace"));
-        WorkspaceTransfer transfer = new WorkspaceTransfer(original.workspace().orElseThrow());
-        Path archive = dir.resolve("export.tar.gz");
-        List<EnvironmentIdentity> ids = List.of(new EnvironmentIdentity("production", "env-prod", KEY, null));
-        transfer.exportArchive(archive, ids);
+        Path archive = exportArchive();
         copy = RelayRuntime.start(offlineConfig(archive, EventsConfig.defaults()), options());
         LDContext user = LDContext.create("someone");
         try (LDClient client = proxied(copy)) {
@@ -90,7 +85,7 @@ class WorkspaceAndOfflineAcceptanceTest {
 
             original.simulator().orElseThrow().environment(KEY).putFlag("{\"key\":\"offline-reload\",\"on\":true,"
                     + "\"variations\":[\"reloaded\"],\"fallthrough\":{\"variation\":0}}");
-            transfer.exportArchive(archive, ids);
+            exportArchive();
             await().atMost(WAIT).until(() -> client.stringVariation("offline-reload", user, "absent").equals("reloaded"));
 
             Files.write(archive, new byte[] {0x1f, (byte) 0x8b, 8, 0, 1, 2, 3}); // a truncated gzip
@@ -105,9 +100,7 @@ class WorkspaceAndOfflineAcceptanceTest {
     @Test
     void offlineModeAcceptsEventsWith202AndDropsThemEvenWithSendEventsOn() throws Exception {
         original = simulatorRelay(dir.resolve("workspace"));
-        Path archive = dir.resolve("export.tar.gz");
-        new WorkspaceTransfer(original.workspace().orElseThrow()).exportArchive(archive,
-                List.of(new EnvironmentIdentity("production", "env-prod", KEY, null)));
+        Path archive = exportArchive();
         copy = RelayRuntime.start(offlineConfig(archive, EventsConfig.defaults().withSendEvents(true)), options());
 
         HttpResponse<String> bulk = HTTP.send(HttpRequest.newBuilder(relayUri(copy).resolve("/bulk"))
@@ -157,6 +150,14 @@ class WorkspaceAndOfflineAcceptanceTest {
                         .as(requests.get(i).flag() + " for " + requests.get(i).context()).isEqualTo(want.get(i));
             }
         }
+    }
+
+    /** The original workspace's one environment as an ld-relay archive, {@code export.tar.gz}. */
+    private Path exportArchive() throws Exception {
+        Path archive = dir.resolve("export.tar.gz");
+        new WorkspaceTransfer(original.workspace().orElseThrow()).exportArchive(archive,
+                List.of(new EnvironmentIdentity("production", "env-prod", KEY, null)));
+        return archive;
     }
 
     private static RelayRuntime simulatorRelay(Path workspace) throws Exception {
