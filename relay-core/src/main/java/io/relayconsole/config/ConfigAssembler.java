@@ -25,7 +25,7 @@ final class ConfigAssembler {
 
     RelayConfig assemble(Optional<DatabaseConfig> database) {
         return new RelayConfig(main(), events(), environments(), database, simulator(), proxy(), metrics(),
-                filters());
+                filters(), offline());
     }
 
     MainConfig main() {
@@ -104,7 +104,13 @@ final class ConfigAssembler {
         SectionRef ref = SectionRef.of(ConfigSection.SIMULATOR);
         return new SimulatorConfig(settings.bool(ref, "enabled"), settings.get(ref, "port", 0),
                 !settings.isSet(MAIN, "streamUri"), !settings.isSet(MAIN, "baseUri"),
-                !settings.isSet(SectionRef.of(ConfigSection.EVENTS), "eventsUri"));
+                !settings.isSet(SectionRef.of(ConfigSection.EVENTS), "eventsUri"), settings.string(ref, "workspace"));
+    }
+
+    OfflineConfig offline() {
+        SectionRef ref = SectionRef.of(ConfigSection.OFFLINE_MODE);
+        return new OfflineConfig(settings.string(ref, "fileDataSource"),
+                settings.get(ref, "fileDataSourceMonitoringInterval", null));
     }
 
     ProxyConfig proxy() {

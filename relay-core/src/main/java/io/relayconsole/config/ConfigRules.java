@@ -114,7 +114,7 @@ final class ConfigRules {
         }
     }
 
-    /** Enterprise modes are validated like ld-relay does, but this relay does not implement them. */
+    /** Enterprise modes are validated like ld-relay does; this relay implements offline mode, not auto-configuration. */
     private void checkEnterpriseModes(RelayConfig config) {
         boolean autoConfig = settings.isSet(AUTO_CONFIG, "key");
         boolean offline = settings.isSet(OFFLINE_MODE, "fileDataSource");
@@ -135,8 +135,6 @@ final class ConfigRules {
             }
         }
         if (offline) {
-            notices.add(settings.warning(OFFLINE_MODE, "fileDataSource",
-                    "offline mode is not supported; configure [Environment] sections instead"));
             if (!config.environments().isEmpty()) {
                 problems.add(settings.problem(OFFLINE_MODE, "fileDataSource",
                         "offline mode cannot be combined with [Environment] sections"));

@@ -120,7 +120,8 @@ enum ConfigSection {
             k("envAllowedHeader", "ENV_ALLOWED_HEADER", LIST)),
     SIMULATOR("Simulator", false,
             k("enabled", "USE_SIMULATOR", BOOL),
-            k("port", "SIMULATOR_PORT", PORT_OR_ZERO));
+            k("port", "SIMULATOR_PORT", PORT_OR_ZERO),
+            k("workspace", "SIMULATOR_WORKSPACE", STRING));
 
     final String displayName;
     /** Whether the section takes a name: {@code [Environment "name"]}. */

@@ -11,15 +11,23 @@ import java.util.Optional;
  */
 public record RelayConfig(MainConfig main, EventsConfig events, List<EnvironmentConfig> environments,
                           Optional<DatabaseConfig> database, SimulatorConfig simulator, ProxyConfig proxy,
-                          MetricsConfig metrics, List<FilterConfig> filters) {
+                          MetricsConfig metrics, List<FilterConfig> filters, OfflineConfig offline) {
 
     public RelayConfig {
+        offline = offline == null ? OfflineConfig.disabled() : offline;
         environments = List.copyOf(environments);
         database = database == null ? Optional.empty() : database;
         simulator = simulator == null ? SimulatorConfig.disabled() : simulator;
         proxy = proxy == null ? ProxyConfig.none() : proxy;
         metrics = metrics == null ? MetricsConfig.disabled() : metrics;
         filters = filters == null ? List.of() : List.copyOf(filters);
+    }
+
+    /** Without offline mode. */
+    public RelayConfig(MainConfig main, EventsConfig events, List<EnvironmentConfig> environments,
+                       Optional<DatabaseConfig> database, SimulatorConfig simulator, ProxyConfig proxy,
+                       MetricsConfig metrics, List<FilterConfig> filters) {
+        this(main, events, environments, database, simulator, proxy, metrics, filters, null);
     }
 
     /** Main, events and environments only: no database, simulator, proxy, metrics or filters. */
@@ -32,24 +40,28 @@ public record RelayConfig(MainConfig main, EventsConfig events, List<Environment
     }
 
     public RelayConfig withMain(MainConfig newMain) {
-        return new RelayConfig(newMain, events, environments, database, simulator, proxy, metrics, filters);
+        return new RelayConfig(newMain, events, environments, database, simulator, proxy, metrics, filters, offline);
     }
 
     public RelayConfig withDatabase(DatabaseConfig newDatabase) {
         return new RelayConfig(main, events, environments, Optional.ofNullable(newDatabase), simulator, proxy,
-                metrics, filters);
+                metrics, filters, offline);
     }
 
     public RelayConfig withSimulator(SimulatorConfig newSimulator) {
-        return new RelayConfig(main, events, environments, database, newSimulator, proxy, metrics, filters);
+        return new RelayConfig(main, events, environments, database, newSimulator, proxy, metrics, filters, offline);
     }
 
     public RelayConfig withEvents(EventsConfig newEvents) {
-        return new RelayConfig(main, newEvents, environments, database, simulator, proxy, metrics, filters);
+        return new RelayConfig(main, newEvents, environments, database, simulator, proxy, metrics, filters, offline);
     }
 
     public RelayConfig withEnvironments(List<EnvironmentConfig> newEnvironments) {
-        return new RelayConfig(main, events, newEnvironments, database, simulator, proxy, metrics, filters);
+        return new RelayConfig(main, events, newEnvironments, database, simulator, proxy, metrics, filters, offline);
+    }
+
+    public RelayConfig withOffline(OfflineConfig newOffline) {
+        return new RelayConfig(main, events, environments, database, simulator, proxy, metrics, filters, newOffline);
     }
 
     /** The Redis settings when Redis is the database. */

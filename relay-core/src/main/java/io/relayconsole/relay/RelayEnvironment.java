@@ -82,7 +82,7 @@ public final class RelayEnvironment implements ServedEnvironment {
         this.store = new ManagedStore(config.name(), options.storeFactory().apply(config), options.cacheTtl(),
                 scheduler, clock, new StoreEvents());
         this.sink = new UpstreamSink(config.name(), store, status, events, clock);
-        this.eventForwarder = eventsConfig.sendEvents()
+        this.eventForwarder = eventsConfig.sendEvents() && !options.discardEvents()
                 ? new EventForwarder(eventsConfig, config, new EventDeliveries()) : null;
         this.bigSegments = new EnvironmentBigSegments(config.name(), new SyncSettings(main.baseUri(),
                 main.streamUri(), config.sdkKey(), RelayVersion.userAgent(), options.initialReconnectDelay(),
@@ -91,6 +91,11 @@ public final class RelayEnvironment implements ServedEnvironment {
                 new BigSegmentEvents());
         this.bigSegmentBackend = store.backend();
         sink.addListener(new SegmentWatcher());
+    }
+
+    @Override
+    public boolean discardsEvents() {
+        return options.discardEvents();
     }
 
     @Override

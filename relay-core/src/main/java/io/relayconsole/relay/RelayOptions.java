@@ -27,10 +27,12 @@ public final class RelayOptions {
     private final Duration cacheTtl;
     private final Function<RelayConfig, RelayMeters> meters;
     private final Function<DataStore, Optional<BigSegmentStore>> bigSegmentStores;
+    private final boolean discardEvents;
 
     private RelayOptions(Builder b) {
         this.meters = b.meters;
         this.bigSegmentStores = b.bigSegmentStores;
+        this.discardEvents = b.discardEvents;
         this.cacheTtl = b.cacheTtl;
         this.dataSourceFactory = b.dataSourceFactory;
         this.storeFactory = b.storeFactory;
@@ -68,6 +70,27 @@ public final class RelayOptions {
         return cacheTtl;
     }
 
+    /** Offline mode: SDK events are answered 202 and dropped, as ld-relay does (no events service to reach). */
+    public boolean discardEvents() {
+        return discardEvents;
+    }
+
+    /**
+     * These options with every environment fed by {@code factory} and events discarded: how offline mode runs the
+     * relay without an upstream.
+     */
+    public RelayOptions offline(DataSourceFactory factory) {
+        Builder b = new Builder();
+        b.dataSourceFactory = factory;
+        b.storeFactory = storeFactory;
+        b.clock = clock;
+        b.initialReconnectDelay = initialReconnectDelay;
+        b.bindAddress = bindAddress;
+        b.cacheTtl = cacheTtl;
+        b.discardEvents = true;
+        return b.build();
+    }
+
     /** The address the SDK server binds; null for all interfaces. */
     public String bindAddress() {
         return bindAddress;
@@ -92,6 +115,7 @@ public final class RelayOptions {
         private String bindAddress;
         private Duration cacheTtl = Duration.ofSeconds(30);
         private Function<DataStore, Optional<BigSegmentStore>> bigSegmentStores = StoreBackends::bigSegmentStore;
+        private boolean discardEvents;
 
         /** See {@link RelayOptions#cacheTtl()}; ld-relay's default is 30 s. */
         public Builder cacheTtl(Duration ttl) {

@@ -23,7 +23,7 @@ import java.util.Optional;
 /**
  * The event endpoints (reference §1.6): hands an authenticated payload to the environment's {@link EventForwarder}
  * and answers 202. Never waits on the network or a store, so it runs on the I/O thread. With {@code sendEvents}
- * off, ld-relay's 503 "Event proxy is not enabled for this environment".
+ * off, ld-relay's 503 "Event proxy is not enabled for this environment"; in offline mode 202 and the events are dropped.
  */
 final class EventEndpoints {
     // ld-relay's transparent 1x1 GIF, the answer to every image beacon.
@@ -35,6 +35,9 @@ final class EventEndpoints {
     }
 
     Reply accept(EventKind kind, Route route, FullHttpRequest request, RequestInfo info, ServedEnvironment env) {
+        if (env.discardsEvents()) {
+            return route == Route.CLIENT_EVENTS_BEACON ? new Reply(gif(), null) : new Reply(accepted(), null);
+        }
         Optional<EventForwarder> forwarder = env.eventForwarder();
         if (forwarder.isEmpty()) {
             return refused(HttpResponseStatus.SERVICE_UNAVAILABLE, "Event proxy is not enabled for this environment");
@@ -44,19 +47,27 @@ final class EventEndpoints {
             List<String> d = new QueryStringDecoder(info.uri()).parameters().get("d");
             Acceptance a = forwarder.get().acceptBeacon(d == null ? null : d.get(0), headers);
             // The image answers whatever the events were, as in ld-relay; a refusal shows in the stats.
-            FullHttpResponse gif = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK,
-                    Unpooled.wrappedBuffer(TRANSPARENT_GIF));
-            gif.headers().set(HttpHeaderNames.CONTENT_TYPE, "image/gif")
-                    .setInt(HttpHeaderNames.CONTENT_LENGTH, TRANSPARENT_GIF.length);
-            return new Reply(gif, a.accepted() ? null : a.message());
+            return new Reply(gif(), a.accepted() ? null : a.message());
         }
         Acceptance a = forwarder.get().accept(kind, ByteBufUtil.getBytes(request.content()), headers);
         if (!a.accepted()) {
             return refused(HttpResponseStatus.valueOf(a.status()), a.message());
         }
+        return new Reply(accepted(), null);
+    }
+
+    private static FullHttpResponse accepted() {
         FullHttpResponse accepted = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.ACCEPTED);
         accepted.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, 0);
-        return new Reply(accepted, null);
+        return accepted;
+    }
+
+    private static FullHttpResponse gif() {
+        FullHttpResponse gif = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK,
+                Unpooled.wrappedBuffer(TRANSPARENT_GIF));
+        gif.headers().set(HttpHeaderNames.CONTENT_TYPE, "image/gif")
+                .setInt(HttpHeaderNames.CONTENT_LENGTH, TRANSPARENT_GIF.length);
+        return gif;
     }
 
     private static Reply refused(HttpResponseStatus status, String message) {

@@ -66,6 +66,11 @@ public interface ServedEnvironment {
         return Optional.empty();
     }
 
+    /** Offline mode: events are accepted (202) and dropped, as ld-relay does; no forwarder is asked. */
+    default boolean discardsEvents() {
+        return false;
+    }
+
     void addUpdateListener(UpdateListener listener);
 
     void removeUpdateListener(UpdateListener listener);

@@ -142,6 +142,49 @@ public final class SimulatedEnvironment {
         return stored;
     }
 
+    /**
+     * Makes this environment hold exactly {@code wanted} (items by kind and key, e.g. a workspace file): items
+     * whose content differs get a new version, items not wanted are deleted, identical ones are left alone, so
+     * re-reading an unchanged file streams nothing. A wanted item without a salt keeps the current one.
+     * Returns the number of items changed or deleted.
+     */
+    public int replaceAll(Map<DataKind, Map<String, ObjectNode>> wanted) {
+        int changed = 0;
+        for (DataKind kind : DataKind.values()) {
+            Map<String, ObjectNode> items = wanted.getOrDefault(kind, Map.of());
+            for (ObjectNode json : items.values()) {
+                if (differs(kind, json)) {
+                    put(kind, json);
+                    changed++;
+                }
+            }
+            for (Item live : items(kind)) {
+                if (!items.containsKey(live.key()) && delete(kind, live.key())) {
+                    changed++;
+                }
+            }
+        }
+        return changed;
+    }
+
+    private boolean differs(DataKind kind, ObjectNode json) {
+        Item previous = item(kind, json.path("key").asText()).orElse(null);
+        if (previous == null) {
+            return true;
+        }
+        ObjectNode current = parseObject(previous.jsonString());
+        ObjectNode candidate = json.deepCopy();
+        if (!candidate.hasNonNull("salt") && current.hasNonNull("salt")) {
+            candidate.set("salt", current.get("salt"));
+        }
+        candidate.put("deleted", false);
+        ItemDefaults.complete(kind, candidate);
+        // Versions are ours to assign; compare everything else.
+        candidate.remove("version");
+        current.remove("version");
+        return !candidate.equals(current);
+    }
+
     public boolean deleteFlag(String key) {
         return delete(DataKind.FEATURES, key);
     }

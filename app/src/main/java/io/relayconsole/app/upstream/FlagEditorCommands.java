@@ -62,9 +62,14 @@ public final class FlagEditorCommands {
             model.messageProperty().set("\u2716 " + e.getMessage());
             return;
         }
+        VariationEdit loaded = model.loaded();
+        if (edit.sameAs(loaded)) {
+            model.messageProperty().set("Nothing to save: the fields show what " + key + " holds");
+            return;
+        }
         change(env -> {
             Item flag = env.flag(key).orElseThrow(() -> new IllegalArgumentException("no flag \"" + key + "\""));
-            return describe(env.put(DataKind.FEATURES, edit.applyTo(parse(flag))));
+            return describe(env.put(DataKind.FEATURES, edit.applyChangesTo(parse(flag), loaded)));
         }, true);
     }
 

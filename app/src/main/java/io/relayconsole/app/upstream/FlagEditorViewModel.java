@@ -29,6 +29,8 @@ public final class FlagEditorViewModel {
     private final ObjectProperty<FlagTemplate> template = new SimpleObjectProperty<>(FlagTemplate.BOOLEAN);
     private final StringProperty newSegmentKey = new SimpleStringProperty("");
     private final StringProperty message = new SimpleStringProperty("");
+    // What edit() showed, so a save writes only the fields the developer changed.
+    private VariationEdit loaded;
 
     /** Updates the lists (only when they changed, so a selection survives). */
     public void items(List<String> flags, List<String> segments) {
@@ -54,6 +56,7 @@ public final class FlagEditorViewModel {
             variations.set("");
             fallthrough.set("");
             off.set("");
+            loaded = null;
             return;
         }
         try {
@@ -61,11 +64,24 @@ public final class FlagEditorViewModel {
             flagSummary.set(flag.key() + ": version " + flag.version() + ", " + (node.path("on").asBoolean() ? "on" : "off")
                     + (node.path("fallthrough").has("rollout") ? ", fallthrough is a percentage rollout" : ""));
             variations.set(Json.mapper().writeValueAsString(node.path("variations")));
-            fallthrough.set(node.path("fallthrough").has("variation")
-                    ? node.path("fallthrough").path("variation").asText() : "0");
-            off.set(node.path("offVariation").isInt() ? node.path("offVariation").asText() : "0");
+            fallthrough.set(VariationEdit.fallthroughText(node.path("fallthrough")));
+            off.set(node.path("offVariation").isInt() ? node.path("offVariation").asText() : "");
+            loaded = parseOrNull(variations.get(), fallthrough.get(), off.get());
         } catch (IOException e) {
             flagSummary.set(flag.key() + ": unreadable JSON");
+        }
+    }
+
+    /** The fields as the editor loaded them; null when nothing (or an unreadable flag) is loaded. */
+    public VariationEdit loaded() {
+        return loaded;
+    }
+
+    private static VariationEdit parseOrNull(String variations, String fallthrough, String off) {
+        try {
+            return VariationEdit.parse(variations, fallthrough, off);
+        } catch (IllegalArgumentException e) {
+            return null; // a flag the editor cannot represent: a save then writes every field as typed
         }
     }
 

@@ -71,7 +71,7 @@ public final class UpstreamView extends ScrollPane {
         TextField variations = bound(new TextField(), model.variationsProperty(), "editor-variations");
         variations.setPrefColumnCount(30);
         TextField fallthrough = bound(new TextField(), model.fallthroughProperty(), "editor-fallthrough");
-        fallthrough.setPrefColumnCount(4);
+        fallthrough.setPrefColumnCount(30); // a rollout shows as its JSON
         TextField off = bound(new TextField(), model.offProperty(), "editor-off");
         off.setPrefColumnCount(4);
         Button save = new Button("Save variations", new FontIcon(Material2MZ.SAVE));
@@ -87,8 +87,8 @@ public final class UpstreamView extends ScrollPane {
         fields.setHgap(10);
         fields.setVgap(6);
         fields.addRow(0, new Label("Variations (JSON array)"), variations);
-        fields.addRow(1, new Label("Fallthrough variation"), fallthrough);
-        fields.addRow(2, new Label("Off variation"), off);
+        fields.addRow(1, new Label("Fallthrough (variation or rollout JSON)"), fallthrough);
+        fields.addRow(2, new Label("Off variation (empty = none)"), off);
         VBox flagPane = new VBox(8, summary, new HBox(8, toggle, delete), fields, save);
         HBox.setHgrow(flagPane, Priority.ALWAYS);
 
