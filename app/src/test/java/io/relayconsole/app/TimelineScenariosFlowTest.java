@@ -91,9 +91,44 @@ class TimelineScenariosFlowTest {
 
         await().atMost(Duration.ofSeconds(45)).untilAsserted(() ->
                 assertThat(text(robot, "#scenario-verdict")).startsWith("matches"));
-        assertThat(scenarios.model().observed().rows()).isNotEmpty().noneMatch(TimelineRow::marked);
+        assertThat(scenarios.model().observed().rows()).isNotEmpty().noneMatch(TimelineRow::marked)
+                .as("the shortened wait is a tolerated difference, marked muted").anyMatch(TimelineRow::tolerated);
+        assertThat(text(robot, "#scenario-differences")).contains("tolerated: observed step");
         assertThat(scenarios.model().observedMermaid()).startsWith("sequenceDiagram")
                 .contains("Relay Proxy-xPersistent Store");
+    }
+
+    @Test
+    void presenterModeHighlightsEachStepAsItHappensAndEndsWithTheExplanationAndTheImageExports(FxRobot robot,
+            @TempDir Path dir) throws Exception {
+        robot.interact(() -> window.select(1));
+        ListView<?> list = robot.lookup("#scenario-list").queryAs(ListView.class);
+        robot.interact(() -> list.getSelectionModel().select(Scenario.STORE_UP_WITH_TTL.ordinal()));
+        click(robot, "#scenario-pace");
+        robot.clickOn("10\u00d7 faster (TTL 3 s)");
+        click(robot, "#scenario-present");
+
+        await().atMost(WAIT).untilAsserted(() -> {
+            List<TimelineRow> rows = List.copyOf(scenarios.model().observed().rows());
+            assertThat(rows).hasSizeGreaterThan(2);
+            assertThat(rows).filteredOn(TimelineRow::current).as("only the newest step is highlighted")
+                    .containsExactly(rows.get(rows.size() - 1));
+        });
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                assertThat(text(robot, "#scenario-explanation")).startsWith("What you just saw: ")
+                        .contains("cache TTL"));
+        assertThat(text(robot, "#scenario-verdict")).startsWith("matches on demo database");
+        assertThat(robot.lookup("#scenario-explanation").queryAs(Label.class).isVisible()).isTrue();
+        assertThat(scenarios.model().observed().rows()).noneMatch(TimelineRow::current);
+
+        Path png = dir.resolve("scenario-1.png");
+        robot.interact(() -> scenarios.view().saveImageTo(png));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(scenarios.model().messageProperty().get())
+                .startsWith("\u2714 Saved a 1000\u00d7"));
+        java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(png.toFile());
+        assertThat(image.getWidth()).isEqualTo(1000);
+        assertThat(image.getHeight()).as("the header and every row, not only those in view")
+                .isGreaterThanOrEqualTo(44 + 34 * scenarios.model().observed().rows().size());
     }
 
     @Test

@@ -10,16 +10,22 @@ import java.util.List;
 record CommandLine(Path configFile, boolean allowMissingFile, boolean fromEnv, boolean simulator, boolean help,
                    boolean version, String scenario, String store, String error) {
 
+    /** "1|2|3|4|5": the scenarios there are. */
+    static final String SCENARIO_NUMBERS = java.util.Arrays.stream(io.relayconsole.demo.Scenario.values())
+            .map(sc -> String.valueOf(sc.number())).collect(java.util.stream.Collectors.joining("|"));
+    private static final String SCENARIO_CHOICES = SCENARIO_NUMBERS.replace("|", ", ") + " or all";
+
     static final String USAGE = String.join("\n",
             "Usage: relay-console-relay [--config FILE] [--allow-missing-file] [--from-env] [--simulator]",
-            "       relay-console-relay --scenario 1|2|3|4|all [--store demo|redis|dynamodb|consul]",
+            "       relay-console-relay --scenario " + SCENARIO_NUMBERS + "|all [--store demo|redis|dynamodb|consul]",
             "",
             "  --config FILE          read an ld-relay configuration file (default /etc/ld-relay.conf when no",
             "                         other source is given)",
             "  --allow-missing-file   do not fail when the --config file does not exist",
             "  --from-env             read ld-relay's environment variables (they override the file)",
             "  --simulator            run the built-in upstream with sample flags and connect to it",
-            "  --scenario N|all       replay the persistent-storage document's diagram N (1-4) or all of them",
+            "  --scenario N|all       replay outage scenario N (1-4: the persistent-storage document's diagrams,",
+            "                         5 on: ours) or all of them",
             "                         against an in-process relay, print the observed diagram (Mermaid) and",
             "                         whether it matches the document's; exit code 3 when one does not",
             "  --store NAME           the database the scenarios run on: demo (in-process, the default), redis",
@@ -49,11 +55,11 @@ record CommandLine(Path configFile, boolean allowMissingFile, boolean fromEnv, b
                 case "--simulator" -> simulator = true;
                 case "--scenario" -> {
                     if (i + 1 >= args.size()) {
-                        return error("--scenario needs 1, 2, 3, 4 or all");
+                        return error("--scenario needs " + SCENARIO_CHOICES);
                     }
                     scenario = args.get(++i);
-                    if (!scenario.matches("[1-4]|all")) {
-                        return error("--scenario needs 1, 2, 3, 4 or all, not \"" + scenario + "\"");
+                    if (!scenario.matches(SCENARIO_NUMBERS + "|all")) {
+                        return error("--scenario needs " + SCENARIO_CHOICES + ", not \"" + scenario + "\"");
                     }
                 }
                 case "--store" -> {

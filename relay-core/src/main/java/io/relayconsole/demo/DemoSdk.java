@@ -75,6 +75,34 @@ public final class DemoSdk implements AutoCloseable {
     }
 
     /**
+     * Posts {@code count} custom events to {@code /bulk}, as a server-side SDK flushes its event buffer; returns the
+     * HTTP status (the relay answers 202 at once, whether or not the flag service is up).
+     */
+    public int sendEvents(int count) throws IOException {
+        StringBuilder body = new StringBuilder("[");
+        long now = System.currentTimeMillis();
+        for (int i = 0; i < count; i++) {
+            body.append(i == 0 ? "" : ",").append("{\"kind\":\"custom\",\"key\":\"demo-event\",\"creationDate\":")
+                    .append(now).append(",\"context\":{\"kind\":\"user\",\"key\":\"").append(name).append("\"}}");
+        }
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/bulk"))
+                .timeout(READ_TIMEOUT).header("Authorization", sdkKey).header("User-Agent", userAgent())
+                .header("Content-Type", "application/json").header("X-LaunchDarkly-Event-Schema", "4")
+                .POST(HttpRequest.BodyPublishers.ofString(body.append(']').toString())).build();
+        return send(request);
+    }
+
+    /** One request, its body discarded: the status. */
+    private static int send(HttpRequest request) throws IOException {
+        try {
+            return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while calling the relay", e);
+        }
+    }
+
+    /**
      * Reads the stream on its own thread until it ends, so the relay never sees a slow consumer; true once the
      * initial {@code put} arrived, false if the relay stayed silent (no data yet) for the read timeout.
      */

@@ -16,7 +16,8 @@ public enum Scenario {
     STORE_UP_WITH_TTL(1, "Persistent store with a TTL", new StoreUpWithTtl()),
     STORE_OUTAGE_WITH_TTL(2, "Persistent store outage with a TTL", new StoreOutageWithTtl()),
     UPSTREAM_OUTAGE_COLD_RELAY(3, "LaunchDarkly outage, cold relay", new UpstreamOutageColdRelay()),
-    UPSTREAM_OUTAGE_WARM_RELAY(4, "LaunchDarkly outage, warm relay", new UpstreamOutageWarmRelay());
+    UPSTREAM_OUTAGE_WARM_RELAY(4, "LaunchDarkly outage, warm relay", new UpstreamOutageWarmRelay()),
+    EVENTS_DURING_UPSTREAM_OUTAGE(5, "Events during a LaunchDarkly outage", new EventsDuringUpstreamOutage());
 
     private final int number;
     private final String title;

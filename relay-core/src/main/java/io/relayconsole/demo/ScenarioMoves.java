@@ -93,6 +93,21 @@ final class ScenarioMoves {
         await(sdk + " is refused", failure(sdk, RELAY));
     }
 
+    /** {@code sdk} posts {@code count} events; the relay must take them (202) whatever LaunchDarkly is doing. */
+    void sdkSendsEvents(String sdk, int count) throws InterruptedException {
+        announce(sdk + " sends " + count + " event(s)");
+        int status;
+        try {
+            status = session.sdk(sdk).sendEvents(count);
+        } catch (IOException e) {
+            throw new ScenarioException(sdk + " could not send events: " + e.getMessage());
+        }
+        if (status != 202) {
+            throw new ScenarioException(sdk + "'s events should have been accepted with 202, got HTTP " + status);
+        }
+        await(sdk + "'s events are accepted", response(RELAY, sdk));
+    }
+
     /** What a real SDK does after a refusal; the relay cannot see it, so the demo SDK says so. */
     void sdkBacksOff(String sdk) {
         session.note(sdk, "Backoff and retry");

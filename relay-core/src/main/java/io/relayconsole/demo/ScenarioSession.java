@@ -1,6 +1,7 @@
 package io.relayconsole.demo;
 
 import io.relayconsole.config.EnvironmentConfig;
+import io.relayconsole.config.EventsConfig;
 import io.relayconsole.config.MainConfig;
 import io.relayconsole.config.RelayConfig;
 import io.relayconsole.relay.Relay;
@@ -32,12 +33,21 @@ final class ScenarioSession implements AutoCloseable {
     private final List<DemoSdk> sdks = new ArrayList<>();
     private Relay relay;
     private TimelineRecorder recorder;
+    private EventsConfig events = EventsConfig.defaults();
 
     ScenarioSession(ScenarioStore store, ScenarioProgress progress, BooleanSupplier cancelled) throws IOException {
         this.store = store;
         this.waiter = new StepWaiter(progress, cancelled);
         upstream.addEnvironment(SDK_KEY);
         upstream.start(0);
+    }
+
+    /**
+     * Relays started from now on forward SDK events to the built-in upstream, flushing every {@code flushInterval}
+     * and holding at most {@code capacity} events.
+     */
+    void forwardEvents(Duration flushInterval, int capacity) {
+        events = new EventsConfig(true, upstream.baseUri(), flushInterval, capacity, false, 0);
     }
 
     StepWaiter steps() {
@@ -50,7 +60,7 @@ final class ScenarioSession implements AutoCloseable {
         closeRelay();
         MainConfig main = MainConfig.defaults().withPort(0).withUpstream(upstream.streamUri(), upstream.baseUri())
                 .withTimings(initTimeout, Duration.ofMinutes(3));
-        relay = new Relay(RelayConfig.of(main, List.of(EnvironmentConfig.of(ENVIRONMENT, SDK_KEY))),
+        relay = new Relay(new RelayConfig(main, events, List.of(EnvironmentConfig.of(ENVIRONMENT, SDK_KEY))),
                 RelayOptions.builder().cacheTtl(cacheTtl).storeFactory(e -> store.connect())
                         .initialReconnectDelay(firstRetryDelay).bindAddress("127.0.0.1").build());
         if (record) {

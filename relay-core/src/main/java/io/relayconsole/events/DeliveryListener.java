@@ -24,4 +24,11 @@ public interface DeliveryListener {
 
     /** A payload of {@code events} events was lost: the post failed after the retry; {@code error} says why. */
     void failed(EventKind kind, int events, String error, Instant time);
+
+    /**
+     * The queue filled up and events began to be dropped (once per filling; it empties at the next flush). Called
+     * on the accepting thread, outside the lock.
+     */
+    default void queueFull(int capacity, Instant time) {
+    }
 }

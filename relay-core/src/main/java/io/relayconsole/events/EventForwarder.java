@@ -165,6 +165,11 @@ public final class EventForwarder implements AutoCloseable {
         if (startedDropping) {
             LOG.warn("[{}] Event queue full ({} events): dropping events until the flag service takes them",
                     envName, config.capacity());
+            try {
+                deliveries.queueFull(config.capacity(), now);
+            } catch (RuntimeException e) {
+                LOG.warn("[{}] A delivery listener failed", envName, e);
+            }
         }
         RecentPayload.Outcome outcome = taken == count ? RecentPayload.Outcome.QUEUED
                 : taken == 0 ? RecentPayload.Outcome.DROPPED : RecentPayload.Outcome.PARTLY_DROPPED;

@@ -343,6 +343,11 @@ public final class RelayEnvironment implements ServedEnvironment {
         public void failed(EventKind kind, int count, String error, Instant time) {
             events.publish(new RelayEvent.EventsFailed(time, name(), kind, count, error));
         }
+
+        @Override
+        public void queueFull(int capacity, Instant time) {
+            events.publish(new RelayEvent.EventsDropped(time, name(), capacity));
+        }
     }
 
     /** Turns what the store stack does into relay events, and its recovery into an upstream resync. */

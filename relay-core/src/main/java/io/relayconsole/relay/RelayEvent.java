@@ -62,6 +62,10 @@ public sealed interface RelayEvent {
                         String error) implements RelayEvent {
     }
 
+    /** The events queue is full ({@code capacity} events): events are dropped until the next flush empties it. */
+    record EventsDropped(Instant time, String environment, int capacity) implements RelayEvent {
+    }
+
     /** A poll answered, or any request refused. */
     record RequestServed(Instant time, RequestRecord request) implements RelayEvent {
     }

@@ -102,6 +102,10 @@ final class EnvironmentTrack {
         } else if (event instanceof RelayEvent.EventsFailed e) {
             emit(t, TimelineStep.Arrow.FAILURE, Participants.RELAY, Participants.UPSTREAM,
                     sendEvents(e.kind(), e.events()) + " - FAILED", e.error());
+        } else if (event instanceof RelayEvent.EventsDropped e) {
+            // Published while the SDK's post is being accepted: drawn inside that request, like a store read.
+            hold(draft(t, TimelineStep.Arrow.NOTE, Participants.RELAY, null, "Event queue full, drop what does not fit",
+                    "capacity " + e.capacity() + " event(s)"), nowNanos);
         } else if (event instanceof RelayEvent.MalformedData e) {
             emit(t, TimelineStep.Arrow.NOTE, Participants.RELAY, null, "Skipped malformed data from upstream",
                     e.reason());
@@ -208,8 +212,7 @@ final class EnvironmentTrack {
 
     private void requestServed(Instant t, RequestRecord r) {
         String sdk = clients.nameFor(r.remoteAddress(), r.userAgent());
-        boolean stream = "/all".equals(r.path()) || "/flags".equals(r.path());
-        String request = (stream ? "Streaming request " : "Polling request ") + r.path();
+        String request = RequestWords.request(r.path());
         String detail = describeClient(r.remoteAddress(), r.userAgent());
         boolean refused = r.status() >= 400;
         if (refused && heldForRequest.isEmpty() && refusedForTheStore(r)) {
@@ -219,7 +222,7 @@ final class EnvironmentTrack {
             boolean noCache = cacheTtl() != null && cacheTtl().isZero();
             emit(t, TimelineStep.Arrow.NOTE, Participants.RELAY, null,
                     "Store down, " + (noCache ? "no cache" : "cache expired") + ", refuse", r.reason());
-            emit(t, TimelineStep.Arrow.RESPONSE, Participants.RELAY, sdk, statusPhrase(r.status()),
+            emit(t, TimelineStep.Arrow.RESPONSE, Participants.RELAY, sdk, RequestWords.statusPhrase(r.status()),
                     r.status() + " " + r.reason());
             return;
         }
@@ -231,7 +234,7 @@ final class EnvironmentTrack {
         }
         emit(t, TimelineStep.Arrow.REQUEST, sdk, Participants.RELAY, request, detail);
         releaseHeld(true);
-        String response = refused ? statusPhrase(r.status()) : stream ? "Streaming response" : "Polling response";
+        String response = refused ? RequestWords.statusPhrase(r.status()) : RequestWords.response(r.path(), r.status());
         emit(t, TimelineStep.Arrow.RESPONSE, Participants.RELAY, sdk, response,
                 r.status() + (r.reason() == null ? "" : " " + r.reason()));
     }
@@ -248,17 +251,6 @@ final class EnvironmentTrack {
 
     private static String describeClient(String remoteAddress, String userAgent) {
         return remoteAddress + (userAgent == null ? "" : ", " + userAgent);
-    }
-
-    static String statusPhrase(int status) {
-        return switch (status) {
-            case 401 -> "Unauthorized";
-            case 403 -> "Forbidden";
-            case 404 -> "Not Found";
-            case 500 -> "Internal Server Error";
-            case 503 -> "Service Unavailable";
-            default -> "HTTP " + status;
-        };
     }
 
     // ---- upstream ----

@@ -207,6 +207,8 @@ public final class TimelineRecorder implements RelayListener, AutoCloseable {
             name = e.environment();
         } else if (event instanceof RelayEvent.EventsFailed e) {
             name = e.environment();
+        } else if (event instanceof RelayEvent.EventsDropped e) {
+            name = e.environment();
         } else if (event instanceof RelayEvent.BigSegmentsSynced e) {
             name = e.environment();
         } else if (event instanceof RelayEvent.BigSegmentSyncChanged e) {

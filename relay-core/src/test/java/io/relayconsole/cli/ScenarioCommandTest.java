@@ -30,18 +30,28 @@ class ScenarioCommandTest {
 
     @Test
     void anUnknownScenarioIsAClearErrorWithTheUsage() throws InterruptedException {
-        int code = run("--scenario", "5");
+        int code = run("--scenario", "99");
 
         assertThat(code).isEqualTo(RelayMain.EXIT_CONFIG_ERROR);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--scenario needs 1, 2, 3, 4 or all")
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--scenario needs 1, 2, 3, 4, 5 or all, not \"99\"")
                 .contains("--scenario N|all");
     }
 
     @Test
     void theUsageMentionsScenarios() {
-        assertThat(CommandLine.USAGE).contains("--scenario 1|2|3|4|all");
+        assertThat(CommandLine.USAGE).contains("--scenario 1|2|3|4|5|all");
         assertThat(CommandLine.parse(List.of("--scenario", "all")).scenario()).isEqualTo("all");
         assertThat(CommandLine.parse(List.of("--scenario")).error()).contains("--scenario needs");
+    }
+
+    @Test
+    void runsTheEventsScenarioOnRedisAndExitsZeroOnItsMatch() throws InterruptedException {
+        int code = run("--scenario", "5", "--store", "redis");
+
+        String printed = out.toString(StandardCharsets.UTF_8);
+        assertThat(code).as(printed).isZero();
+        assertThat(printed).contains("Scenario 5: Events during a LaunchDarkly outage (on Redis)",
+                "note over Relay Proxy: Event queue full, drop what does not fit", "Verdict: matches on Redis");
     }
 
     @Test

@@ -78,6 +78,23 @@ class TimelineRecorderTest {
     }
 
     @Test
+    void drawsAnSdksEventPostAsAcceptedWithAFullQueueInsideTheRequest() {
+        upstreamDataStored();
+        recorder.onEvent(new RelayEvent.EventsDropped(T0, ENV, 5));
+        recorder.onEvent(new RelayEvent.RequestServed(T0, new RequestRecord(T0, ENV, "127.0.0.1:50001", "POST",
+                "/bulk", 202, 0, "JavaClient/7.13.0", null)));
+        recorder.onEvent(new RelayEvent.RequestServed(T0, new RequestRecord(T0, ENV, "127.0.0.1:50002", "GET",
+                "/sdk/evalx/abc123/contexts/eyJrZXkiOiJ4In0", 200, 10, "JSClient/3.9.5", null)));
+
+        assertThat(lines()).endsWith(
+                "SDK1->>Relay Proxy: Send events /bulk",
+                "note over Relay Proxy: Event queue full, drop what does not fit",
+                "Relay Proxy-->>SDK1: Accepted",
+                "SDK2->>Relay Proxy: Evaluation request /sdk/evalx",
+                "Relay Proxy-->>SDK2: Flag values");
+    }
+
+    @Test
     void drawsAnSdksStoreReadBetweenItsRequestAndTheAnswer() {
         upstreamDataStored();
         storeRead(true, true);

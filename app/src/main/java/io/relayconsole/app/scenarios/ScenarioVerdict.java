@@ -18,9 +18,11 @@ import java.util.regex.Pattern;
  * @param markedExpected indexes of the expected diagram's steps named by a difference
  * @param markedObserved indexes of the observed diagram's steps named by a difference
  * @param tolerated      what a match let pass (repeated retries, shortened waits, ...), one a line
+ * @param toleratedObserved indexes of the observed diagram's steps a tolerated difference names (drawn muted)
  */
 public record ScenarioVerdict(Scenario scenario, Outcome outcome, String headline, List<String> differences,
-                              Set<Integer> markedExpected, Set<Integer> markedObserved, List<String> tolerated) {
+                              Set<Integer> markedExpected, Set<Integer> markedObserved, List<String> tolerated,
+                              Set<Integer> toleratedObserved) {
     private static final Pattern EXPECTED_STEP = Pattern.compile("expected step (\\d+)");
     private static final Pattern OBSERVED_STEP = Pattern.compile("observed (?:as )?step (\\d+)");
 
@@ -32,15 +34,19 @@ public record ScenarioVerdict(Scenario scenario, Outcome outcome, String headlin
         tolerated = List.copyOf(tolerated);
         markedExpected = Set.copyOf(markedExpected);
         markedObserved = Set.copyOf(markedObserved);
+        toleratedObserved = Set.copyOf(toleratedObserved);
     }
 
     public static ScenarioVerdict of(ScenarioResult result) {
         String where = " on " + result.backend().label();
         if (result.matches()) {
             List<String> tolerated = result.comparison().tolerated();
+            Set<Integer> toleratedSteps = new HashSet<>();
+            tolerated.forEach(t -> mark(t, OBSERVED_STEP, result.observed(), toleratedSteps));
             return new ScenarioVerdict(result.scenario(), Outcome.MATCHES, "matches" + where + ": the relay drew the "
                     + "expected diagram" + (tolerated.isEmpty() ? "" : ", with " + tolerated.size() + " tolerated "
-                    + "difference" + (tolerated.size() == 1 ? "" : "s")), List.of(), Set.of(), Set.of(), tolerated);
+                    + "difference" + (tolerated.size() == 1 ? "" : "s")), List.of(), Set.of(), Set.of(), tolerated,
+                    toleratedSteps);
         }
         List<String> differences = new ArrayList<>();
         if (result.problem() != null) {
@@ -54,18 +60,18 @@ public record ScenarioVerdict(Scenario scenario, Outcome outcome, String headlin
             mark(d, OBSERVED_STEP, result.observed(), observed);
         }
         return new ScenarioVerdict(result.scenario(), Outcome.DIFFERS, "differs" + where + " from the expected "
-                + "diagram in " + differences.size() + " place(s)", differences, expected, observed, List.of());
+                + "diagram in " + differences.size() + " place(s)", differences, expected, observed, List.of(), Set.of());
     }
 
     public static ScenarioVerdict cancelled(Scenario scenario) {
         return new ScenarioVerdict(scenario, Outcome.CANCELLED, "cancelled", List.of(), Set.of(), Set.of(),
-                List.of());
+                List.of(), Set.of());
     }
 
     public static ScenarioVerdict failed(Scenario scenario, Throwable error) {
         String why = error.getMessage() == null ? error.toString() : error.getMessage();
         return new ScenarioVerdict(scenario, Outcome.FAILED, "could not run: " + why, List.of(why), Set.of(),
-                Set.of(), List.of());
+                Set.of(), List.of(), Set.of());
     }
 
     public boolean matches() {

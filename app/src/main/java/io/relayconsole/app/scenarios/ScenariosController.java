@@ -4,6 +4,7 @@ import io.relayconsole.app.shell.ConsoleFeed;
 import io.relayconsole.app.task.TaskExecutor;
 import io.relayconsole.app.timeline.StepBuffer;
 import io.relayconsole.demo.Scenario;
+import io.relayconsole.demo.ScenarioPace;
 import io.relayconsole.demo.ScenarioProgress;
 import io.relayconsole.demo.ScenarioResult;
 import io.relayconsole.demo.ScenarioRunner;
@@ -43,9 +44,20 @@ public final class ScenariosController implements AutoCloseable {
         play(List.of(scenario));
     }
 
-    /** Plays all four in order, stopping at a cancel. FX thread. */
+    /** Plays all of them in order, stopping at a cancel. FX thread. */
     public void runAll() {
         play(List.of(Scenario.values()));
+    }
+
+    /**
+     * Plays one scenario for an audience: at the chosen pace (the document's durations unless faster was picked),
+     * each step highlighted as the relay draws it, ending with the scenario's explanation. FX thread.
+     */
+    public void present(Scenario scenario) {
+        if (!model.runningProperty().get()) {
+            model.presentingProperty().set(true);
+            play(List.of(scenario));
+        }
     }
 
     /** Stops the running scenario at its next wait. */
@@ -60,7 +72,8 @@ public final class ScenariosController implements AutoCloseable {
             return;
         }
         cancelled = false;
-        runner = new ScenarioRunner(model.backendProperty().get());
+        runner = new ScenarioRunner(model.backendProperty().get())
+                .pace(model.presentingProperty().get() ? model.presenterPace() : ScenarioPace.QUICK);
         model.runningProperty().set(true);
         ticker.play();
         playing = tasks.execute(TaskExecutor.Lane.SCENARIOS, () -> {

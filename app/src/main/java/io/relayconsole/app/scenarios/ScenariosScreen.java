@@ -2,10 +2,11 @@ package io.relayconsole.app.scenarios;
 
 import io.relayconsole.app.shell.AbstractScreen;
 import io.relayconsole.app.shell.ConsoleContext;
+import io.relayconsole.app.timeline.DiagramImage;
 import io.relayconsole.app.timeline.MermaidExport;
 import org.kordamp.ikonli.material2.Material2MZ;
 
-/** Replays the persistent-storage document's four diagrams and compares what the relay draws with them. */
+/** Replays the outage scenarios (the persistent-storage document's four, then ours), compares what the relay draws. */
 public final class ScenariosScreen extends AbstractScreen<ScenariosView> {
     private final ScenariosViewModel model = new ScenariosViewModel();
     private final ScenariosController controller;
@@ -17,7 +18,8 @@ public final class ScenariosScreen extends AbstractScreen<ScenariosView> {
 
     @Override
     protected ScenariosView buildView() {
-        return new ScenariosView(model, controller, new MermaidExport(context, model.messageProperty()::set));
+        return new ScenariosView(model, controller, new MermaidExport(context, model.messageProperty()::set),
+                new DiagramImage(context, model.messageProperty()::set));
     }
 
     public ScenariosViewModel model() {

@@ -1,5 +1,6 @@
 package io.relayconsole.app.scenarios;
 
+import io.relayconsole.app.timeline.DiagramImage;
 import io.relayconsole.app.timeline.DiagramModel;
 import io.relayconsole.app.timeline.MermaidExport;
 import io.relayconsole.app.timeline.SequenceDiagramView;
@@ -25,12 +26,17 @@ import org.kordamp.ikonli.material2.Material2MZ;
 
 /** The four scenarios, run controls and progress, the verdict, and the expected diagram beside the observed one. */
 public final class ScenariosView extends BorderPane {
+    private final ScenariosViewModel model;
+    private final DiagramImage image;
 
-    public ScenariosView(ScenariosViewModel model, ScenariosController controller, MermaidExport export) {
+    public ScenariosView(ScenariosViewModel model, ScenariosController controller, MermaidExport export,
+                         DiagramImage image) {
+        this.model = model;
+        this.image = image;
         ListView<Scenario> list = new ListView<>(model.scenarios());
         list.setId("scenario-list");
         list.setFixedCellSize(30);
-        list.setPrefHeight(30 * 4 + 4);
+        list.setPrefHeight(30 * model.scenarios().size() + 4);
         list.setPrefWidth(390);
         list.setMinWidth(390);
         list.setCellFactory(v -> new ScenarioCell(model));
@@ -66,6 +72,26 @@ public final class ScenariosView extends BorderPane {
         save.setOnAction(e -> export.save(getScene().getWindow(), model.observedFileName(), model.observedMermaid()));
         copy.disableProperty().bind(model.verdictProperty().map(v -> model.observedMermaid() == null).orElse(true));
         save.disableProperty().bind(copy.disableProperty());
+        Button saveImage = new Button("Save image\u2026", new FontIcon(Material2AL.IMAGE));
+        saveImage.setId("scenario-save-image");
+        saveImage.setOnAction(e -> image.save(getScene().getWindow(), model.observedImageName(), model.observed()));
+        saveImage.disableProperty().bind(copy.disableProperty());
+
+        ComboBox<String> pace = new ComboBox<>(model.paceChoices());
+        pace.setId("scenario-pace");
+        pace.valueProperty().bindBidirectional(model.paceChoiceProperty());
+        pace.disableProperty().bind(model.runningProperty());
+        Button present = new Button("Present", new FontIcon(Material2MZ.SLIDESHOW));
+        present.setId("scenario-present");
+        present.setOnAction(e -> controller.present(list.getSelectionModel().getSelectedItem()));
+        present.disableProperty().bind(run.disableProperty());
+        Label explanation = new Label();
+        explanation.setId("scenario-explanation");
+        explanation.getStyleClass().add("scenario-explanation");
+        explanation.setWrapText(true);
+        explanation.textProperty().bind(model.explanationProperty());
+        explanation.visibleProperty().bind(model.explanationProperty().isNotEmpty());
+        explanation.managedProperty().bind(explanation.visibleProperty());
 
         ProgressIndicator spinner = new ProgressIndicator();
         spinner.setPrefSize(18, 18);
@@ -75,15 +101,17 @@ public final class ScenariosView extends BorderPane {
         action.textProperty().bind(model.actionProperty());
         HBox progress = new HBox(8, spinner, action);
         progress.setAlignment(Pos.CENTER_LEFT);
-        Label hint = new Label("Each scenario runs its own relay, built-in upstream, demo database and demo SDKs "
-                + "(waits shortened: TTL 3 s, initTimeout 2.5 s); this console's relay is not touched.");
+        Label hint = new Label("Each scenario runs its own relay, built-in upstream, database and demo SDKs; this "
+                + "console's relay is not touched. Run shortens the waits (TTL 3 s, initTimeout 2.5 s); Present "
+                + "plays at the chosen pace, highlights each step as it happens and ends with what it showed.");
         hint.getStyleClass().add("text-muted");
         hint.setWrapText(true);
         Label message = new Label();
         message.textProperty().bind(model.messageProperty());
 
-        javafx.scene.layout.FlowPane buttons = new javafx.scene.layout.FlowPane(8, 8, store, run, runAll, cancel, copy, save);
-        VBox controls = new VBox(8, buttons, progress, verdict(model), message, hint);
+        javafx.scene.layout.FlowPane buttons = new javafx.scene.layout.FlowPane(8, 8, store, run, runAll, cancel,
+                present, pace, copy, save, saveImage);
+        VBox controls = new VBox(8, buttons, progress, verdict(model), explanation, message, hint);
         HBox.setHgrow(controls, Priority.ALWAYS);
         HBox top = new HBox(12, list, controls);
         top.setPadding(new Insets(0, 0, 8, 0));
@@ -93,6 +121,11 @@ public final class ScenariosView extends BorderPane {
                 titled("Observed: what the relay did", model.observed(), "observed"));
         setTop(top);
         setCenter(diagrams);
+    }
+
+    /** Writes the observed diagram as a PNG to {@code file} (what "Save image…" does once a file is chosen). */
+    public void saveImageTo(java.nio.file.Path file) {
+        image.saveTo(file, model.observed(), getScene().getStylesheets());
     }
 
     private static Node verdict(ScenariosViewModel model) {

@@ -3,6 +3,7 @@ package io.relayconsole.app.scenarios;
 import io.relayconsole.app.timeline.DiagramModel;
 import io.relayconsole.demo.Scenario;
 import io.relayconsole.demo.ScenarioBackend;
+import io.relayconsole.demo.ScenarioPace;
 import io.relayconsole.demo.ScenarioResult;
 import io.relayconsole.timeline.TimelineStep;
 import java.util.Arrays;
@@ -40,6 +41,20 @@ public final class ScenariosViewModel {
     private final BooleanProperty running = new SimpleBooleanProperty();
     private final StringProperty action = new SimpleStringProperty("");
     private final StringProperty message = new SimpleStringProperty("");
+    private final ObservableList<String> paceChoices = FXCollections.observableArrayList(PACES.keySet());
+    private final StringProperty paceChoice = new SimpleStringProperty(PACES.keySet().iterator().next());
+    private final BooleanProperty presenting = new SimpleBooleanProperty();
+    private final StringProperty explanation = new SimpleStringProperty("");
+
+    /** A presenter's speeds, as the choice beside Present words them. */
+    private static final Map<String, ScenarioPace> PACES = new java.util.LinkedHashMap<>();
+
+    static {
+        PACES.put("at the document's durations (TTL 30 s)", ScenarioPace.DOCUMENT);
+        PACES.put("2\u00d7 faster (TTL 15 s)", ScenarioPace.scaled(2));
+        PACES.put("5\u00d7 faster (TTL 6 s)", ScenarioPace.scaled(5));
+        PACES.put("10\u00d7 faster (TTL 3 s)", ScenarioPace.scaled(10));
+    }
 
     public ScenariosViewModel() {
         backendChoice.subscribe(c -> Arrays.stream(ScenarioBackend.values()).filter(b -> choice(b).equals(c))
@@ -53,14 +68,17 @@ public final class ScenariosViewModel {
         ScenarioResult r = results.get(scenario);
         ScenarioVerdict v = verdicts.get(scenario);
         expected.setAll(scenario.expectedDiagram().steps(), v == null ? Set.of() : v.markedExpected());
-        observed.setAll(r == null ? List.of() : r.observed().steps(), v == null ? Set.of() : v.markedObserved());
+        observed.setAll(r == null ? List.of() : r.observed().steps(), v == null ? Set.of() : v.markedObserved(),
+                v == null ? Set.of() : v.toleratedObserved());
         verdict.set(v);
     }
 
-    /** A run begins: its observed diagram fills as the relay draws. */
+    /** A run begins: its observed diagram fills as the relay draws (the newest step highlighted when presenting). */
     public void started(Scenario scenario) {
         results.remove(scenario);
         verdicts.remove(scenario);
+        explanation.set("");
+        observed.setHighlightNewest(presenting.get());
         show(scenario);
         running.set(true);
         action.set("Starting " + title(scenario) + "…");
@@ -77,6 +95,9 @@ public final class ScenariosViewModel {
     public void finished(ScenarioResult result) {
         results.put(result.scenario(), result);
         record(ScenarioVerdict.of(result));
+        if (presenting.get()) {
+            explanation.set("What you just saw: " + result.scenario().explanation());
+        }
     }
 
     /** A run that did not produce a result (cancelled or failed). */
@@ -86,6 +107,8 @@ public final class ScenariosViewModel {
 
     public void idle() {
         running.set(false);
+        presenting.set(false);
+        observed.setHighlightNewest(false);
         action.set("");
     }
 
@@ -122,6 +145,34 @@ public final class ScenariosViewModel {
     /** As the choice beside Run shows a database: "on Redis". */
     static String choice(ScenarioBackend b) {
         return "on " + b.label();
+    }
+
+    /** The pace a presenter's run plays at. */
+    public ScenarioPace presenterPace() {
+        return PACES.getOrDefault(paceChoice.get(), ScenarioPace.DOCUMENT);
+    }
+
+    public ObservableList<String> paceChoices() {
+        return paceChoices;
+    }
+
+    public StringProperty paceChoiceProperty() {
+        return paceChoice;
+    }
+
+    /** Whether the run in progress is a presenter's (slow, highlighted, ending with the explanation). */
+    public BooleanProperty presentingProperty() {
+        return presenting;
+    }
+
+    /** After a presenter's run: what the audience just saw, in plain words; empty otherwise. */
+    public StringProperty explanationProperty() {
+        return explanation;
+    }
+
+    /** What "Save image…" suggests for the shown scenario's observed diagram. */
+    public String observedImageName() {
+        return "scenario-" + shown.get().number() + "-observed.png";
     }
 
     public ObservableList<String> backendChoices() {

@@ -1,6 +1,8 @@
 package io.relayconsole.app.timeline;
 
 import io.relayconsole.app.ui.Formats;
+import io.relayconsole.timeline.DiagramComparison;
+import io.relayconsole.timeline.SequenceDiagram;
 import io.relayconsole.timeline.Timeline;
 import io.relayconsole.timeline.TimelineStep;
 import java.util.ArrayList;
@@ -22,6 +24,9 @@ public final class DiagramModel {
     private final ObservableList<TimelineRow> rows = FXCollections.observableArrayList();
     private final ObjectProperty<LaneLayout> layout = new SimpleObjectProperty<>(LaneLayout.forSteps(List.of()));
     private Set<Integer> marked = Set.of();
+    private Set<Integer> tolerated = Set.of();
+    private List<Integer> numbers = List.of();
+    private boolean highlightNewest;
 
     /** @param numbered gutter shows step numbers (scenario diagrams) rather than times (the live timeline) */
     public DiagramModel(int capacity, boolean numbered) {
@@ -31,10 +36,22 @@ public final class DiagramModel {
 
     /** Replaces everything; {@code markedSteps} are indexes into {@code newSteps} drawn as differences. */
     public void setAll(List<TimelineStep> newSteps, Set<Integer> markedSteps) {
+        setAll(newSteps, markedSteps, Set.of());
+    }
+
+    /** As {@link #setAll(List, Set)}; {@code toleratedSteps} are drawn as tolerated differences (muted). */
+    public void setAll(List<TimelineStep> newSteps, Set<Integer> markedSteps, Set<Integer> toleratedSteps) {
         steps.clear();
         steps.addAll(newSteps.subList(Math.max(0, newSteps.size() - capacity), newSteps.size()));
         marked = Set.copyOf(markedSteps);
+        tolerated = Set.copyOf(toleratedSteps);
         relayout(true);
+    }
+
+    /** With it on, the newest row is drawn as the current step (a presenter's run); off by default. */
+    public void setHighlightNewest(boolean on) {
+        highlightNewest = on;
+        relayout(false);
     }
 
     public void setAll(List<TimelineStep> newSteps) {
@@ -57,8 +74,12 @@ public final class DiagramModel {
             return;
         }
         List<TimelineRow> added = new ArrayList<>(newSteps.size());
+        renumber();
         for (int i = steps.size() - newSteps.size(); i < steps.size(); i++) {
             added.add(row(i, layout.get()));
+        }
+        if (highlightNewest && !rows.isEmpty()) {
+            rows.set(rows.size() - 1, rows.get(rows.size() - 1).notCurrent());
         }
         rows.addAll(added);
     }
@@ -90,6 +111,7 @@ public final class DiagramModel {
             layout.set(l);
         }
         List<TimelineRow> all = new ArrayList<>(steps.size());
+        renumber();
         for (int i = 0; i < steps.size(); i++) {
             all.add(row(i, l));
         }
@@ -100,8 +122,18 @@ public final class DiagramModel {
         TimelineStep s = steps.get(index);
         int from = l.laneOf(s.from());
         int to = s.to() == null ? from : l.laneOf(s.to());
-        String gutter = numbered ? String.valueOf(index + 1) : Formats.clock(s.time());
+        String gutter = numbered ? String.valueOf(numbers.get(index) + 1) : Formats.clock(s.time());
         return new TimelineRow(s.sequence(), gutter, s.arrow(), from, to, s.text(), s.detail(),
-                marked.contains(index));
+                marked.contains(index), tolerated.contains(index), highlightNewest && index == steps.size() - 1);
+    }
+
+    /**
+     * A scenario's steps are numbered as its verdict counts them ("observed step 8"): a run of upstream retries
+     * shares one number.
+     */
+    private void renumber() {
+        if (numbered) {
+            numbers = DiagramComparison.normalizedPositions(new SequenceDiagram(List.of(), steps));
+        }
     }
 }

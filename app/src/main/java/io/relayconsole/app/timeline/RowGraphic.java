@@ -58,7 +58,8 @@ final class RowGraphic extends Region {
         }
         boolean noteRow = newRow.isNote();
         gutter.setText(newRow.gutter());
-        gutter.setGraphic(newRow.marked() ? new FontIcon(Material2MZ.WARNING) : null);
+        gutter.setGraphic(newRow.marked() ? new FontIcon(Material2MZ.WARNING)
+                : newRow.tolerated() ? new FontIcon(Material2AL.INFO) : null);
         note.setVisible(noteRow);
         note.setText(noteRow ? newRow.label() : null);
         label.setVisible(!noteRow);
@@ -71,6 +72,8 @@ final class RowGraphic extends Region {
         pseudo("failure", newRow.isFailure());
         pseudo("response", newRow.isResponse());
         pseudo("marked", newRow.marked());
+        pseudo("tolerated", newRow.tolerated());
+        pseudo("current", newRow.current());
         requestLayout();
     }
 

@@ -53,4 +53,25 @@ class ScenarioVerdictTest {
         assertThat(v.differences()).anyMatch(d -> d.startsWith("extra: observed step 1"));
         assertThat(v.markedObserved()).containsExactly(0);
     }
+
+    @Test
+    void aToleratedDifferenceIsNamedAndMarkedMutedOnTheObservedDiagramOnly() {
+        List<TimelineStep> steps = new ArrayList<>(expected.steps());
+        int shortened = -1;
+        for (int i = 0; i < steps.size(); i++) {
+            TimelineStep s = steps.get(i);
+            if (s.text().equals("30 seconds pass")) {
+                shortened = i;
+                steps.set(i, new TimelineStep(s.sequence(), null, null, s.arrow(), s.from(), null, "3 seconds pass",
+                        null, null));
+            }
+        }
+        ScenarioVerdict v = ScenarioVerdict.of(resultWith(new SequenceDiagram(expected.participants(), steps), null));
+
+        assertThat(v.matches()).isTrue();
+        assertThat(v.headline()).endsWith("with 1 tolerated difference");
+        assertThat(v.tolerated()).singleElement().asString().contains("(a shortened wait)");
+        assertThat(v.toleratedObserved()).containsExactly(shortened);
+        assertThat(v.markedObserved()).as("a tolerated difference is not a real one").isEmpty();
+    }
 }

@@ -1,0 +1,53 @@
+package io.relayconsole.demo;
+
+import static io.relayconsole.demo.ScenarioMoves.FAST_RETRY;
+import static io.relayconsole.demo.StepPatterns.message;
+import static io.relayconsole.demo.StepPatterns.note;
+import static io.relayconsole.demo.StepPatterns.response;
+import static io.relayconsole.timeline.Participants.RELAY;
+import static io.relayconsole.timeline.Participants.UPSTREAM;
+
+import io.relayconsole.simulator.UpstreamFault;
+import java.time.Duration;
+
+/**
+ * Scenario 5: LaunchDarkly stops answering while an SDK keeps sending events: the SDK always gets 202, the relay
+ * queues what fits, drops the rest, and delivers once LaunchDarkly is back. LaunchDarkly "hangs" rather than
+ * refusing: a refused post is lost after ld-relay's one retry, a hanging one is retried (same payload ID) once the
+ * connection ends, and the queue fills behind it.
+ */
+final class EventsDuringUpstreamOutage implements ScenarioScript {
+    /** Small, so the demo fills it with a handful of events (ld-relay's default is 1000). */
+    static final int CAPACITY = 5;
+    private static final Duration FLUSH_INTERVAL = Duration.ofMillis(300);
+
+    @Override
+    public void play(ScenarioMoves s) throws InterruptedException {
+        s.session.forwardEvents(FLUSH_INTERVAL, CAPACITY);
+        s.startWarmRelay(FAST_RETRY);
+        s.sdkSendsEvents("SDK1", 2);
+        s.await("the relay forwards them", message(RELAY, UPSTREAM, "Send 2 "));
+        s.await("LaunchDarkly accepts them", response(UPSTREAM, RELAY));
+        s.act("LaunchDarkly stops answering", () -> s.session.upstreamFault(UpstreamFault.HANG));
+        s.await("the relay loses its stream", note(UPSTREAM, "LaunchDarkly goes down"));
+        s.sdkSendsEvents("SDK1", 3);
+        s.session.steps().until("the relay is posting the 3 events", () -> s.session.environment().eventForwarder()
+                .map(f -> f.stats().sending() == 3).orElse(false), Duration.ofSeconds(10));
+        s.sdkSendsEvents("SDK1", CAPACITY + 3);
+        s.act("LaunchDarkly comes back up", () -> s.session.upstreamFault(UpstreamFault.NONE));
+        s.await("the stalled post is retried and accepted", message(RELAY, UPSTREAM, "Send 3 "));
+        s.await("LaunchDarkly accepts them", response(UPSTREAM, RELAY));
+        s.await("the queued events follow", message(RELAY, UPSTREAM, "Send " + CAPACITY + " "));
+        s.await("LaunchDarkly accepts them", response(UPSTREAM, RELAY));
+    }
+
+    @Override
+    public String explanation() {
+        return "SDKs never wait for LaunchDarkly to send events: the relay answered every post with 202 at once, "
+                + "even while LaunchDarkly was not answering. Events it could not deliver waited in the relay's "
+                + "queue; once the queue was full (here " + CAPACITY + " events, normally 1000) the rest were "
+                + "dropped, not buffered without limit, so an outage costs some analytics, never memory or flag "
+                + "serving. When LaunchDarkly came back the stalled batch was retried with the same payload ID, "
+                + "so it is not counted twice, and the queued events followed.";
+    }
+}
