@@ -71,6 +71,13 @@ public final class SdkMeters {
         }
     }
 
+    /** Publishes an environment's count of client-side evaluations, read when scraped. */
+    public void clientEvaluations(String env, java.util.function.LongSupplier count) {
+        io.micrometer.core.instrument.FunctionCounter.builder(MeterNames.CLIENT_EVALUATIONS, count,
+                        c -> c.getAsLong()).tags("env", env)
+                .description("All-flags evaluations for client-side and mobile SDKs").register(registry);
+    }
+
     /** One answered request; {@code env} null when no environment was identified, {@code route} null if none matched. */
     public void requestAnswered(String env, String route, String method, int status, long nanos) {
         String r = route == null ? "unmatched" : route;
@@ -116,10 +123,12 @@ public final class SdkMeters {
     }
 
     static String platformCategory(String route) {
-        if (route.startsWith("/mobile") || route.startsWith("/meval") || route.startsWith("/msdk")) {
+        if (route.startsWith("/mobile") || route.startsWith("/meval") || route.startsWith("/msdk")
+                || route.startsWith("/mping")) {
             return "mobile";
         }
-        if (route.startsWith("/events/") || route.startsWith("/a/") || route.startsWith("/sdk/eval")) {
+        if (route.startsWith("/events/") || route.startsWith("/a/") || route.startsWith("/sdk/eval")
+                || route.startsWith("/eval/") || route.startsWith("/ping/") || route.startsWith("/sdk/goals/")) {
             return "browser";
         }
         return "server";
