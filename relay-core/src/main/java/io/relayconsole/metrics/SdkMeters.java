@@ -71,10 +71,13 @@ public final class SdkMeters {
         }
     }
 
-    /** Publishes an environment's count of client-side evaluations, read when scraped. */
-    public void clientEvaluations(String env, java.util.function.LongSupplier count) {
-        io.micrometer.core.instrument.FunctionCounter.builder(MeterNames.CLIENT_EVALUATIONS, count,
-                        c -> c.getAsLong()).tags("env", env)
+    /**
+     * Publishes an environment's count of client-side evaluations, read from {@code state} when scraped. Micrometer
+     * holds {@code state} weakly: it must be an object the caller keeps (the evaluator), not a lambda.
+     */
+    public <T> void clientEvaluations(String env, T state, java.util.function.ToDoubleFunction<T> count) {
+        io.micrometer.core.instrument.FunctionCounter.builder(MeterNames.CLIENT_EVALUATIONS, state, count)
+                .tags("env", env)
                 .description("All-flags evaluations for client-side and mobile SDKs").register(registry);
     }
 

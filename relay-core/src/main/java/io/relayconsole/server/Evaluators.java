@@ -18,7 +18,7 @@ final class Evaluators implements AutoCloseable {
     EnvironmentEvaluator forEnvironment(ServedEnvironment env) {
         return byEnvironment.computeIfAbsent(env.name(), name -> {
             EnvironmentEvaluator evaluator = new EnvironmentEvaluator(env.config().sdkKey(), env.bigSegments());
-            meters.clientEvaluations(name, evaluator::evaluations);
+            meters.clientEvaluations(name, evaluator, EnvironmentEvaluator::evaluations);
             return evaluator;
         });
     }
