@@ -120,7 +120,11 @@ public final class PollingBench {
 
     /** One measured run; wrk runs 2 threads, as many as there are cores. */
     static WrkResult wrk(String url, boolean gzip) throws IOException, InterruptedException {
-        String out = runWrk(url, gzip, DURATION);
+        return parse(runWrk(url, gzip, DURATION, null));
+    }
+
+    /** What wrk printed, as figures. */
+    static WrkResult parse(String out) {
         double rps = number(out, "Requests/sec:\\s+([\\d.]+)");
         double p50 = latency(out, "50%");
         double p99 = latency(out, "99%");
@@ -140,10 +144,19 @@ public final class PollingBench {
     }
 
     private static String runWrk(String url, boolean gzip, String duration) throws IOException, InterruptedException {
+        return runWrk(url, gzip, duration, null);
+    }
+
+    /** {@code script}: a wrk Lua script (e.g. one choosing each request's path), or null. */
+    static String runWrk(String url, boolean gzip, String duration, Path script)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("wrk", "-t2", "-c" + CONNECTIONS, "-d" + duration,
                 "--latency", "-H", "Authorization: " + RelayUnderTest.SDK_KEY));
         if (gzip) {
             command.addAll(List.of("-H", "Accept-Encoding: gzip"));
+        }
+        if (script != null) {
+            command.addAll(List.of("-s", script.toString()));
         }
         command.add(url);
         Process wrk = new ProcessBuilder(command).redirectErrorStream(true).start();

@@ -24,6 +24,8 @@ import java.util.Map;
  */
 public final class RelayUnderTest implements AutoCloseable {
     public static final String SDK_KEY = "sdk-bench-0000-0000";
+    /** The environment's client-side ID, for the browser endpoints ({@code /sdk/evalx/{envId}/...}, {@code /eval}). */
+    public static final String CLIENT_SIDE_ID = "5fbe0000000000000000beef";
 
     private final FlagSimulator upstream;
     private final SimulatedEnvironment environment;
@@ -59,6 +61,7 @@ public final class RelayUnderTest implements AutoCloseable {
         int port = ChildProcess.freePort();
         Map<String, String> env2 = new HashMap<>();
         env2.put("LD_ENV_bench", SDK_KEY);
+        env2.put("LD_CLIENT_SIDE_ID_bench", CLIENT_SIDE_ID);
         env2.put("STREAM_URI", "http://127.0.0.1:" + upstreamPort);
         env2.put("BASE_URI", "http://127.0.0.1:" + upstreamPort);
         env2.put("PORT", Integer.toString(port));

@@ -46,12 +46,19 @@ public final class SseClients implements AutoCloseable {
 
     /** Opens {@code count} streams; with {@code batch} > 0, waits for each batch's TCP connects before the next. */
     public void open(String host, int port, String sdkKey, int count, int batch) throws InterruptedException {
+        open(host, port, sdkKey, count, batch, i -> "/all");
+    }
+
+    /** As {@link #open(String, int, String, int, int)}, client {@code i} requesting {@code path.apply(i)}. */
+    public void open(String host, int port, String sdkKey, int count, int batch,
+                     java.util.function.IntFunction<String> path) throws InterruptedException {
         puts = new CountDownLatch(count);
         Bootstrap bootstrap = new Bootstrap().group(group).channel(NioSocketChannel.class)
                 .option(ChannelOption.TCP_NODELAY, true)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 30_000);
         List<ChannelFuture> pending = new ArrayList<>();
         for (int i = 0; i < count; i++) {
+            String uri = path.apply(i);
             Client client = new Client();
             clients.add(client);
             client.connectStarted = System.nanoTime();
@@ -66,7 +73,7 @@ public final class SseClients implements AutoCloseable {
                     failures.incrementAndGet();
                     return;
                 }
-                DefaultFullHttpRequest request = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.GET, "/all");
+                DefaultFullHttpRequest request = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.GET, uri);
                 request.headers().set(HttpHeaderNames.HOST, host + ":" + port)
                         .set(HttpHeaderNames.AUTHORIZATION, sdkKey)
                         .set(HttpHeaderNames.ACCEPT, "text/event-stream")

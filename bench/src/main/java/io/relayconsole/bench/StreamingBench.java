@@ -82,7 +82,7 @@ public final class StreamingBench {
         table.print();
     }
 
-    private record SideResult(Stats stats, double connectMillis, long rss, long peakRss, long heap, long missing) {
+    record SideResult(Stats stats, double connectMillis, long rss, long peakRss, long heap, long missing) {
     }
 
     interface Upstream {
@@ -91,9 +91,15 @@ public final class StreamingBench {
 
     private static SideResult fanoutSide(String name, int connections, int port, ChildProcess server,
                                          Upstream upstream, BareUnderTest bare) throws Exception {
+        return fanoutSide(name, connections, port, server, upstream, bare, i -> "/all");
+    }
+
+    /** One side of a fan-out: client {@code i} streams {@code path.apply(i)}. */
+    static SideResult fanoutSide(String name, int connections, int port, ChildProcess server, Upstream upstream,
+                                 BareUnderTest bare, java.util.function.IntFunction<String> path) throws Exception {
         try (SseClients clients = new SseClients()) {
             long started = System.nanoTime();
-            clients.open("127.0.0.1", port, RelayUnderTest.SDK_KEY, connections, 500);
+            clients.open("127.0.0.1", port, RelayUnderTest.SDK_KEY, connections, 500, path);
             if (!clients.awaitPuts(150_000)) {
                 throw new IllegalStateException(name + ": " + clients.putsMissing() + " clients got no put ("
                         + clients.failures() + " failures)");

@@ -58,6 +58,11 @@ public final class Contexts {
         return String.join("+", kinds);
     }
 
+    /** The context as JSON, attributes included: for the console, which shows it only when the operator asks. */
+    public static String json(LDContext context) {
+        return com.launchdarkly.sdk.json.JsonSerialization.serialize(context);
+    }
+
     private static String stripPadding(String s) {
         int end = s.length();
         while (end > 0 && s.charAt(end - 1) == '=') {

@@ -13,6 +13,7 @@ import io.relayconsole.model.FullDataSet;
 import java.io.IOException;
 import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,6 +32,8 @@ public final class EnvironmentEvaluator implements AutoCloseable {
     private final RelayDataStore store = new RelayDataStore();
     private final LDClient client;
     private volatile SdkDataSnapshot latest;
+    // Counted so operators (and tests) can see that streams sharing a context share its evaluation.
+    private final LongAdder evaluations = new LongAdder();
 
     /** Big segment rules read {@code bigSegments}, the environment's synchronized membership. */
     public EnvironmentEvaluator(String sdkKey, BigSegmentMembership bigSegments) {
@@ -64,7 +67,13 @@ public final class EnvironmentEvaluator implements AutoCloseable {
         } finally {
             store.unbind();
         }
+        evaluations.increment();
         return EvaluatedFlags.of(state);
+    }
+
+    /** How many all-flags evaluations this environment has made (one per evalx request, one per stream group). */
+    public long evaluations() {
+        return evaluations.sum();
     }
 
     /**

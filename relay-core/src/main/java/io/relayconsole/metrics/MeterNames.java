@@ -30,6 +30,12 @@ public final class MeterNames {
     /** From a change reaching the server to its write on an event loop; tag env. */
     public static final String FANOUT_DURATION = NAMESPACE + ".stream.fanout.duration";
 
+    /**
+     * All-flags evaluations for client-side and mobile SDKs (evalx requests, and one per distinct context of the
+     * evaluated streams after a change); tag env. Beside {@link #CONNECTIONS} it shows the streams' sharing.
+     */
+    public static final String CLIENT_EVALUATIONS = NAMESPACE + ".client.evaluations";
+
     /** 1 when {@code /status} says healthy, else 0 (v9); no tags. */
     public static final String STATUS = NAMESPACE + ".status";
     /** Environments configured (v9). */

@@ -71,6 +71,16 @@ public final class SdkMeters {
         }
     }
 
+    /**
+     * Publishes an environment's count of client-side evaluations, read from {@code state} when scraped. Micrometer
+     * holds {@code state} weakly: it must be an object the caller keeps (the evaluator), not a lambda.
+     */
+    public <T> void clientEvaluations(String env, T state, java.util.function.ToDoubleFunction<T> count) {
+        io.micrometer.core.instrument.FunctionCounter.builder(MeterNames.CLIENT_EVALUATIONS, state, count)
+                .tags("env", env)
+                .description("All-flags evaluations for client-side and mobile SDKs").register(registry);
+    }
+
     /** One answered request; {@code env} null when no environment was identified, {@code route} null if none matched. */
     public void requestAnswered(String env, String route, String method, int status, long nanos) {
         String r = route == null ? "unmatched" : route;
@@ -116,10 +126,12 @@ public final class SdkMeters {
     }
 
     static String platformCategory(String route) {
-        if (route.startsWith("/mobile") || route.startsWith("/meval") || route.startsWith("/msdk")) {
+        if (route.startsWith("/mobile") || route.startsWith("/meval") || route.startsWith("/msdk")
+                || route.startsWith("/mping")) {
             return "mobile";
         }
-        if (route.startsWith("/events/") || route.startsWith("/a/") || route.startsWith("/sdk/eval")) {
+        if (route.startsWith("/events/") || route.startsWith("/a/") || route.startsWith("/sdk/eval")
+                || route.startsWith("/eval/") || route.startsWith("/ping/") || route.startsWith("/sdk/goals/")) {
             return "browser";
         }
         return "server";

@@ -2,6 +2,7 @@ package io.relayconsole.server;
 
 import java.net.URI;
 import java.time.Duration;
+import io.relayconsole.metrics.SdkMeters;
 import io.relayconsole.serving.SdkConnections;
 
 /** The endpoint groups of client-side and mobile SDKs, made and closed together with the server. */
@@ -9,10 +10,10 @@ record ClientSide(Evaluators evaluators, EvalEndpoints evalx, ClientStreams stre
         implements AutoCloseable {
 
     static ClientSide create(SdkConnections connections, URI clientSideBaseUri, long maxPendingBytes,
-                             Duration maxConnectionTime) {
-        Evaluators evaluators = new Evaluators();
+                             Duration maxConnectionTime, SdkMeters meters) {
+        Evaluators evaluators = new Evaluators(meters);
         return new ClientSide(evaluators, new EvalEndpoints(evaluators),
-                new ClientStreams(connections, evaluators, maxPendingBytes, maxConnectionTime),
+                new ClientStreams(connections, evaluators, maxPendingBytes, maxConnectionTime, meters),
                 new GoalsProxy(clientSideBaseUri));
     }
 

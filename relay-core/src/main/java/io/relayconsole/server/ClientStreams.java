@@ -5,6 +5,7 @@ import io.netty.channel.Channel;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.relayconsole.evaluation.Contexts;
 import io.relayconsole.evaluation.EnvironmentEvaluator;
+import io.relayconsole.metrics.SdkMeters;
 import io.relayconsole.model.FullDataSet;
 import io.relayconsole.serving.SdkConnection;
 import io.relayconsole.serving.SdkConnections;
@@ -28,13 +29,15 @@ final class ClientStreams implements AutoCloseable {
     private final Evaluators evaluators;
     private final long maxPendingBytes;
     private final Duration maxConnectionTime;
+    private final SdkMeters meters;
     private final Map<String, Registration> byEnvironment = new ConcurrentHashMap<>();
 
     private record Registration(ServedEnvironment env, ContextGroups groups, ExecutorService thread) {
     }
 
     ClientStreams(SdkConnections connections, Evaluators evaluators, long maxPendingBytes,
-                  Duration maxConnectionTime) {
+                  Duration maxConnectionTime, SdkMeters meters) {
+        this.meters = meters;
         this.connections = connections;
         this.evaluators = evaluators;
         this.maxPendingBytes = maxPendingBytes;
@@ -56,7 +59,8 @@ final class ClientStreams implements AutoCloseable {
         if (route.pingOnly()) {
             SharedBytes ping = env.hasData() ? SharedBytes.of(SseFrames.PING) : null;
             groups.addPing(stream);
-            SdkConnection connection = register(channel, info, env, info.path(), stream, () -> groups.removePing(stream));
+            SdkConnection connection = register(channel, info, env, route, null, info.path(), stream,
+                    () -> groups.removePing(stream));
             stream.start(Responses.streamHead(), ping, connection, maxConnectionTime);
             return;
         }
@@ -70,21 +74,25 @@ final class ClientStreams implements AutoCloseable {
         String kinds = "{" + Contexts.kinds(context) + "}";
         String shownPath = match.context() == null ? info.path() + " " + kinds
                 : info.path().replace("{context}", kinds);
-        SdkConnection connection = register(channel, info, env, shownPath, stream,
+        SdkConnection connection = register(channel, info, env, route, context, shownPath, stream,
                 () -> groups.removeEvaluated(stream, key));
         groups.addEvaluated(stream, key, data,
                 put -> stream.start(Responses.streamHead(), put, connection, maxConnectionTime));
     }
 
-    private SdkConnection register(Channel channel, RequestInfo info, ServedEnvironment env, String path,
-                                   SdkStream stream, Runnable onClose) {
+    private SdkConnection register(Channel channel, RequestInfo info, ServedEnvironment env, Route route,
+                                   LDContext context, String path, SdkStream stream, Runnable onClose) {
         SdkConnection connection = connections.register(
                 new SdkConnection.ConnectionRequest(env.name(), info.remoteAddress(), info.userAgent(),
-                        info.wrapper(), info.tags(), path),
+                        info.wrapper(), info.tags(), path, context == null ? null : Contexts.kinds(context),
+                        context == null ? null : Contexts.json(context)),
                 stream::endGracefully);
+        // Tagged with the route's template, not the path: the path holds an environment ID or a context.
+        meters.streamOpened(env.name(), route.label(), info.userAgent());
         channel.closeFuture().addListener(f -> {
             onClose.run();
             connections.unregister(connection);
+            meters.streamClosed(env.name(), route.label(), info.userAgent());
             stream.closed();
         });
         return connection;

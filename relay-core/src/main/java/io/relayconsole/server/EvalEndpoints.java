@@ -20,23 +20,27 @@ final class EvalEndpoints {
         this.evaluators = evaluators;
     }
 
+    /** The answer, and the context it evaluated (null when the request was refused) for the request log. */
+    record Answer(FullHttpResponse response, LDContext context) {
+    }
+
     /**
      * 200 with the evaluated flags, or the refusal's 400/415.
      *
      * @throws StoreException when the data cannot be read (cache expired and store down): the caller answers 503
      */
-    FullHttpResponse serve(Route.Match match, FullHttpRequest request, ServedEnvironment env) {
+    Answer serve(Route.Match match, FullHttpRequest request, ServedEnvironment env) {
         EnvironmentEvaluator evaluator = evaluators.forEnvironment(env);
         LDContext context;
         try {
             context = ClientRequests.context(match, request, env, evaluator);
         } catch (ClientRequests.Refusal r) {
-            return Responses.error(r.status(), r.getMessage());
+            return new Answer(Responses.error(r.status(), r.getMessage()), null);
         }
         byte[] body = evaluator.evaluate(env.currentData(), context, match.route().sdkKind(),
                 ClientRequests.withReasons(request)).toJson();
         FullHttpResponse response = Responses.json(HttpResponseStatus.OK, Unpooled.wrappedBuffer(body));
         response.headers().set(io.netty.handler.codec.http.HttpHeaderNames.CACHE_CONTROL, "no-cache");
-        return response;
+        return new Answer(response, context);
     }
 }

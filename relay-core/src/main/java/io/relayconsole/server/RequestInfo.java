@@ -14,8 +14,11 @@ record RequestInfo(String remoteAddress, String method, String uri, String path,
         String uri = request.uri();
         int query = uri.indexOf('?');
         String path = query >= 0 ? uri.substring(0, query) : uri;
+        // Browsers cannot set User-Agent, so LaunchDarkly's browser SDKs name themselves in
+        // X-LaunchDarkly-User-Agent; where both are sent, that one names the SDK and the other the browser.
+        String sdkAgent = request.headers().get("X-LaunchDarkly-User-Agent");
         return new RequestInfo(describe(channel.remoteAddress()), request.method().name(), uri, path,
-                request.headers().get(HttpHeaderNames.USER_AGENT),
+                sdkAgent != null && !sdkAgent.isBlank() ? sdkAgent : request.headers().get(HttpHeaderNames.USER_AGENT),
                 request.headers().get("X-LaunchDarkly-Wrapper"),
                 request.headers().get("X-LaunchDarkly-Tags"));
     }

@@ -17,6 +17,8 @@ import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.relayconsole.config.Secrets;
 import io.relayconsole.metrics.SdkMeters;
+import com.launchdarkly.sdk.LDContext;
+import io.relayconsole.evaluation.Contexts;
 import io.relayconsole.serving.CredentialKind;
 import io.relayconsole.serving.Readiness;
 import io.relayconsole.serving.ServedRelay;
@@ -202,9 +204,12 @@ final class SdkRequestHandler {
         try {
             if (call.route().endpoint() == Route.Endpoint.CLIENT_STREAM) {
                 clientSide.streams().open(call.ctx().channel(), call.info(), match, call.request(), env);
+                count(call, env, HttpResponseStatus.OK.code());
             } else {
-                FullHttpResponse r = clientSide.evalx().serve(match, call.request(), env);
-                send(call, env, r, r.status().code() >= 400 ? r.status().reasonPhrase().toLowerCase() : null, false);
+                EvalEndpoints.Answer answer = clientSide.evalx().serve(match, call.request(), env);
+                FullHttpResponse r = answer.response();
+                send(call, env, r, r.status().code() >= 400 ? r.status().reasonPhrase().toLowerCase() : null, false,
+                        answer.context());
             }
         } catch (ClientRequests.Refusal r) {
             refuse(call, env, r.status(), r.getMessage(), false);
@@ -297,13 +302,20 @@ final class SdkRequestHandler {
 
     /** Logs and writes the answer; client-side routes carry CORS headers on every answer, refusals included. */
     private void send(Call call, ServedEnvironment env, FullHttpResponse response, String reason, boolean close) {
+        send(call, env, response, reason, close, null);
+    }
+
+    /** {@code context}: the context an evaluation request evaluated, kept with its log entry for the console. */
+    private void send(Call call, ServedEnvironment env, FullHttpResponse response, String reason, boolean close,
+                      LDContext context) {
         RequestInfo info = call.info();
         if (call.route() != null && call.route().credential() == CredentialKind.ENVIRONMENT_ID) {
             Cors.addHeaders(response, call.request().headers().get(HttpHeaderNames.ORIGIN),
                     env == null ? null : env.config(), call.route().allowHeader());
         }
         relay.requests().record(env == null ? null : env.name(), info.remoteAddress(), info.method(), info.path(),
-                response.status().code(), response.content().readableBytes(), info.userAgent(), reason);
+                response.status().code(), response.content().readableBytes(), info.userAgent(), reason,
+                context == null ? null : Contexts.kinds(context), context == null ? null : Contexts.json(context));
         count(call, env, response.status().code());
         if (close) {
             response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);

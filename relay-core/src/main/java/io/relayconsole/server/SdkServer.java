@@ -90,7 +90,7 @@ public final class SdkServer implements AutoCloseable {
         StreamOpener streams = new StreamOpener(relay.connections(), limits.maxPendingStreamBytes(),
                 main.maxClientConnectionTime(), meters.sdk());
         clientSide = ClientSide.create(relay.connections(), main.clientSideBaseUri(), limits.maxPendingStreamBytes(),
-                main.maxClientConnectionTime());
+                main.maxClientConnectionTime(), meters.sdk());
         SdkRequestHandler handler = new SdkRequestHandler(relay, feeds, streams, clientSide, meters.sdk());
         ConnectionLimitsConfig connectionLimits = main.limits();
         HttpDecoderConfig decoderConfig = new HttpDecoderConfig()

@@ -21,8 +21,14 @@ public final class RequestLog {
 
     public void record(String environment, String remoteAddress, String method, String path, int status, long bytes,
                        String userAgent, String reason) {
+        record(environment, remoteAddress, method, path, status, bytes, userAgent, reason, null, null);
+    }
+
+    /** A request that evaluated a context: its kind and JSON are kept for the console. */
+    public void record(String environment, String remoteAddress, String method, String path, int status, long bytes,
+                       String userAgent, String reason, String contextKind, String context) {
         RequestRecord r = new RequestRecord(clock.instant(), environment, remoteAddress, method, path, status, bytes,
-                userAgent, reason);
+                userAgent, reason, contextKind, context);
         synchronized (this) {
             ring[(int) (written % ring.length)] = r;
             written++;

@@ -13,6 +13,8 @@ public final class SdkConnection {
     private final String wrapper;
     private final String tags;
     private final String path;
+    private final String contextKind;
+    private final String context;
     private final Instant connectedSince;
     private final Runnable disconnector;
     private final Clock clock;
@@ -28,6 +30,8 @@ public final class SdkConnection {
         this.wrapper = request.wrapper();
         this.tags = request.tags();
         this.path = request.path();
+        this.contextKind = request.contextKind();
+        this.context = request.context();
         this.disconnector = disconnector;
         this.clock = clock;
         this.connectedSince = clock.instant();
@@ -57,11 +61,19 @@ public final class SdkConnection {
 
     public SdkConnectionInfo info() {
         return new SdkConnectionInfo(id, environment, remoteAddress, userAgent, wrapper, tags, path,
-                SdkConnectionInfo.Mode.STREAM, connectedSince, eventsSent.get(), bytesSent.get(), lastActivity);
+                SdkConnectionInfo.Mode.STREAM, connectedSince, eventsSent.get(), bytesSent.get(), lastActivity,
+                contextKind, context);
     }
 
-    /** What the server knows about a stream request when it registers it. */
+    /**
+     * What the server knows about a stream request when it registers it; {@code contextKind} and {@code context}
+     * (its JSON) for client-side and mobile streams, else null.
+     */
     public record ConnectionRequest(String environment, String remoteAddress, String userAgent, String wrapper,
-                                    String tags, String path) {
+                                    String tags, String path, String contextKind, String context) {
+        public ConnectionRequest(String environment, String remoteAddress, String userAgent, String wrapper,
+                                 String tags, String path) {
+            this(environment, remoteAddress, userAgent, wrapper, tags, path, null, null);
+        }
     }
 }

@@ -265,6 +265,45 @@ class ClientSideEndpointsTest {
         }
     }
 
+    /**
+     * 40 browsers on one context and 10 on another cost two evaluations per change, not 50: counted by the
+     * evaluator (the {@code client.evaluations} meter an operator scrapes), not inferred from timing.
+     */
+    @Test
+    void streamsOnOneContextShareOneEvaluationPerChange() throws Exception {
+        String anna = "{\"kind\":\"user\",\"key\":\"anna\",\"country\":\"AT\"}";
+        List<ServerTestSupport.SseClient> streams = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < 50; i++) {
+                streams.add(new ServerTestSupport.SseClient(relay.port(),
+                        "/eval/" + ENV_ID + "/" + b64(i < 40 ? GERD : anna), "unused"));
+            }
+            await().atMost(Duration.ofSeconds(20)).until(() -> streams.stream()
+                    .allMatch(s -> s.received().contains("event: put")));
+            assertThat(clientEvaluations()).as("one evaluation per distinct context on connect").isEqualTo(2);
+            assertThat(relay.connections().snapshot()).filteredOn(c -> c.path().startsWith("/eval/"))
+                    .hasSize(50).extracting(SdkConnectionInfo::contextKind).containsOnly("user");
+
+            Item changed = flags("servus").get(0);
+            upstream(relay, "prod").upsert(DataKind.FEATURES, item("greeting",
+                    changed.jsonString().replace("\"version\":3", "\"version\":4")));
+            await().atMost(Duration.ofSeconds(20)).until(() -> streams.stream()
+                    .allMatch(s -> s.received().contains("event: patch")));
+            assertThat(streams.subList(0, 40)).allMatch(s -> s.received().contains("\"value\":\"servus\""));
+            assertThat(clientEvaluations()).as("one more evaluation per distinct context after the change")
+                    .isEqualTo(4);
+        } finally {
+            for (ServerTestSupport.SseClient s : streams) {
+                s.close();
+            }
+        }
+    }
+
+    private double clientEvaluations() {
+        return relay.meters().registry().get(io.relayconsole.metrics.MeterNames.CLIENT_EVALUATIONS)
+                .tag("env", "prod").functionCounter().count();
+    }
+
     @Test
     void secureModeStreamsAndMpingNeedTheirCredentials() throws Exception {
         assertThat(get(relay.port(), "/eval/" + SECURE_ENV_ID + "/" + b64(GERD)).statusCode()).isEqualTo(400);

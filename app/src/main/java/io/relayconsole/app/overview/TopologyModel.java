@@ -88,7 +88,8 @@ public final class TopologyModel {
         sdks.set(connected == 0 ? new NodeStatus(NodeStatus.Level.IDLE, "none connected",
                 "on port " + snapshot.port())
                 : new NodeStatus(NodeStatus.Level.OK, connected + " connected",
-                String.format("%d events sent · %.1f/s", eventsSent, sends)));
+                clientSideBreakdown(snapshot.connections(), env.name())
+                        + String.format("%d events sent · %.1f/s", eventsSent, sends)));
         if (!paused) {
             updatesPerSecond.add(rate);
             StoreStatus ss = env.storeStatus();
@@ -97,6 +98,26 @@ public final class TopologyModel {
             sendsPerSecond.add(sends);
             samples.set(samples.get() + 1);
         }
+    }
+
+    /**
+     * "2 browser · 1 mobile · " for the environment's client-side and mobile streams (by their routes: /eval and
+     * /ping, /meval and /mping), empty when there are none, so server-only relays read as before.
+     */
+    static String clientSideBreakdown(List<io.relayconsole.serving.SdkConnectionInfo> connections, String env) {
+        int browser = 0;
+        int mobile = 0;
+        for (io.relayconsole.serving.SdkConnectionInfo c : connections) {
+            if (!env.equals(c.environment()) || c.path() == null) {
+                continue;
+            }
+            if (c.path().startsWith("/eval/") || c.path().startsWith("/ping/")) {
+                browser++;
+            } else if (c.path().startsWith("/meval") || c.path().startsWith("/mping")) {
+                mobile++;
+            }
+        }
+        return (browser > 0 ? browser + " browser \u00b7 " : "") + (mobile > 0 ? mobile + " mobile \u00b7 " : "");
     }
 
     /** Counts data flows of the current environment in one tick's events. */

@@ -20,6 +20,8 @@ public final class SdkRow {
     private final String userAgent;
     private final String wrapper;
     private final SdkConnectionInfo.Mode mode;
+    private final String contextKind;
+    private final String context;
     private final Instant connectedSince;
     private final String searchText;
     private final ReadOnlyLongWrapper eventsSent = new ReadOnlyLongWrapper();
@@ -34,9 +36,11 @@ public final class SdkRow {
         this.agent = UserAgent.parse(info.userAgent());
         this.wrapper = info.wrapper() == null ? "" : info.wrapper();
         this.mode = info.mode();
+        this.contextKind = info.contextKind() == null ? "" : info.contextKind();
+        this.context = info.context() == null ? "" : info.context();
         this.connectedSince = info.connectedSince();
         this.searchText = String.join(" ", environment, address, agent.sdk(), agent.version(), userAgent, wrapper,
-                mode.name()).toLowerCase(Locale.ROOT);
+                mode.name(), contextKind).toLowerCase(Locale.ROOT);
         update(info);
     }
 
@@ -79,8 +83,23 @@ public final class SdkRow {
         return wrapper;
     }
 
+    /** A row made from answered polls rather than an open stream: nothing to disconnect. */
+    public boolean isPoller() {
+        return mode == SdkConnectionInfo.Mode.POLL;
+    }
+
     public String mode() {
         return mode == SdkConnectionInfo.Mode.STREAM ? "stream" : "poll";
+    }
+
+    /** The evaluated context's kind ("user", "org+user") for client-side and mobile SDKs, else empty. */
+    public String contextKind() {
+        return contextKind;
+    }
+
+    /** The context's JSON, attributes included: shown only when the operator asks. Empty for server-side SDKs. */
+    public String context() {
+        return context;
     }
 
     public Instant connectedSince() {

@@ -7,6 +7,7 @@ import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tab;
@@ -31,7 +32,7 @@ public final class SdksView extends BorderPane {
     private final Label result = new Label();
 
     public SdksView(SdksViewModel model) {
-        search.setPromptText("Search address, SDK, version, wrapper, reason (Ctrl+F)");
+        search.setPromptText("Search address, SDK, version, wrapper, context kind, reason (Ctrl+F)");
         search.setId("sdk-search");
         search.textProperty().bindBidirectional(model.searchProperty());
         HBox.setHgrow(search, Priority.ALWAYS);
@@ -42,6 +43,9 @@ public final class SdksView extends BorderPane {
         mode.getItems().setAll(SdksViewModel.ModeFilter.values());
         mode.valueProperty().bindBidirectional(model.modeProperty());
         mode.setId("sdk-mode-filter");
+        CheckBox showContexts = new CheckBox("Show context attributes");
+        showContexts.setId("sdk-show-contexts");
+        showContexts.selectedProperty().bindBidirectional(model.showContextsProperty());
 
         connections = new TableView<>(model.visibleConnections());
         connections.setId("sdk-table");
@@ -52,11 +56,17 @@ public final class SdksView extends BorderPane {
                 Columns.width(Columns.of("SDK", SdkRow::sdk), 150),
                 Columns.width(Columns.of("Version", SdkRow::version), 70),
                 Columns.width(Columns.of("Wrapper", SdkRow::wrapper), 110),
+                Columns.width(Columns.of("Context", SdkRow::contextKind), 90),
                 Columns.width(Columns.of("Mode", SdkRow::mode), 60),
                 Columns.width(Columns.of("Connected", r -> Formats.clock(r.connectedSince())), 95),
                 Columns.width(Columns.observing("Events", r -> r.eventsSentProperty().asObject()), 70),
                 Columns.width(Columns.observing("Bytes", r -> r.bytesSentProperty().map(n -> Formats.bytes(n.longValue()))), 80),
                 Columns.width(lastActivity(), 110)));
+        // A context's attributes may be personal data: its column exists only while the operator asks for it.
+        TableColumn<SdkRow, String> attributes = Columns.width(Columns.of("Context attributes", SdkRow::context), 260);
+        attributes.setId("sdk-context-attributes");
+        attributes.visibleProperty().bind(model.showContextsProperty());
+        connections.getColumns().add(attributes);
         connections.setPlaceholder(new Label("No SDK is connected. Point an SDK at this relay's SDK port."));
         connections.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
 
@@ -89,12 +99,16 @@ public final class SdksView extends BorderPane {
 
         disconnect.setId("sdk-disconnect");
         disconnect.disableProperty().bind(connections.getSelectionModel().selectedItemProperty().isNull()
+                .or(Bindings.createBooleanBinding(() -> {
+                    SdkRow selected = connections.getSelectionModel().getSelectedItem();
+                    return selected != null && selected.isPoller(); // a poller holds no connection to close
+                }, connections.getSelectionModel().selectedItemProperty()))
                 .or(tabs.getSelectionModel().selectedItemProperty().isNotEqualTo(connectedTab)));
         result.setId("sdk-result");
         result.getStyleClass().add("text-muted");
         result.managedProperty().bind(result.textProperty().isNotEmpty());
         result.visibleProperty().bind(result.managedProperty());
-        HBox toolbar = new HBox(8, search, environment, mode, disconnect);
+        HBox toolbar = new HBox(8, search, environment, mode, showContexts, disconnect);
         toolbar.setAlignment(Pos.CENTER_LEFT);
         VBox top = new VBox(6, toolbar, result);
         top.setPadding(new Insets(0, 0, 8, 0));

@@ -9,7 +9,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -18,9 +20,10 @@ import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
 
 /**
- * The SDKs screen's state: connected SDKs (diffed by connection id once per tick: removals and additions in one
- * change each, counters updated in place), the refused requests (bounded), and the search, environment and
- * mode filters applying to both.
+ * The SDKs screen's state: connected SDKs (streams diffed by connection id once per tick: removals and additions in
+ * one change each, counters updated in place; pollers from the answered polls, see {@link Pollers}), the refused
+ * requests (bounded), and the search, environment and mode filters applying to both. Contexts' attributes are
+ * shown only while the operator asks ({@link #showContextsProperty()}); their kind always.
  */
 public final class SdksViewModel {
     public static final String ALL = "All environments";
@@ -50,6 +53,8 @@ public final class SdksViewModel {
     private final StringProperty search = new SimpleStringProperty("");
     private final StringProperty environment = new SimpleStringProperty(ALL);
     private final ObjectProperty<ModeFilter> mode = new SimpleObjectProperty<>(ModeFilter.ALL);
+    private final BooleanProperty showContexts = new SimpleBooleanProperty(false);
+    private final Pollers pollers = new Pollers();
 
     public SdksViewModel() {
         search.addListener((o, a, b) -> refilter());
@@ -65,6 +70,9 @@ public final class SdksViewModel {
         }
         List<SdkRow> gone = new ArrayList<>();
         for (SdkRow row : connections) {
+            if (row.isPoller()) {
+                continue; // pollers come from answered polls, not from the open streams
+            }
             SdkConnectionInfo info = now.get(row.id());
             if (info == null) {
                 gone.add(row);
@@ -92,12 +100,28 @@ public final class SdksViewModel {
     /** Keeps the refused requests among one tick's events; the oldest fall off past the capacity. */
     public void applyEvents(List<RelayEvent> events) {
         List<RefusedRow> batch = new ArrayList<>();
+        List<RequestRecord> polls = new ArrayList<>();
         for (RelayEvent event : events) {
             if (event instanceof RelayEvent.RequestServed served && served.request().status() >= 400) {
                 batch.add(RefusedRow.of(served.request()));
+            } else if (event instanceof RelayEvent.RequestServed served) {
+                polls.add(served.request());
             }
         }
         addRefused(batch);
+        applyPolls(polls);
+    }
+
+    private void applyPolls(List<RequestRecord> polls) {
+        Pollers.Changes changes = pollers.apply(polls);
+        if (!changes.gone().isEmpty()) {
+            changes.gone().forEach(r -> byId.remove(r.id()));
+            connections.removeAll(new java.util.HashSet<>(changes.gone()));
+        }
+        if (!changes.added().isEmpty()) {
+            changes.added().forEach(r -> byId.put(r.id(), r));
+            connections.addAll(changes.added());
+        }
     }
 
     /** The refusals the relay still remembers from before the console watched (its request log). */
@@ -171,5 +195,10 @@ public final class SdksViewModel {
 
     public ObjectProperty<ModeFilter> modeProperty() {
         return mode;
+    }
+
+    /** Whether the table shows contexts' attributes (off by default: they may be personal data). */
+    public BooleanProperty showContextsProperty() {
+        return showContexts;
     }
 }

@@ -19,7 +19,13 @@ public record UserAgent(String sdk, String version) {
             Map.entry("ErlangClient", "Erlang server SDK"),
             Map.entry("RustClient", "Rust server SDK"),
             Map.entry("CppClient", "C++ server SDK"),
-            Map.entry("LDRelay", "Relay Proxy"));
+            Map.entry("LDRelay", "Relay Proxy"),
+            // Client-side and mobile SDKs (browsers send theirs in X-LaunchDarkly-User-Agent, which the relay reads).
+            Map.entry("JSClient", "JavaScript browser SDK"),
+            Map.entry("ReactNativeClient", "React Native SDK"),
+            Map.entry("AndroidClient", "Android SDK"),
+            Map.entry("iOS", "iOS SDK"),
+            Map.entry("FlutterClient", "Flutter SDK"));
 
     public static UserAgent parse(String header) {
         if (header == null || header.isBlank()) {

@@ -60,6 +60,11 @@ public final class ScreenshotRenderer {
             clients.add(DemoSdkClient.stream(port, DevelopmentConfig.DEVELOPMENT_SDK_KEY, a[0], a[1]));
         }
         clients.add(DemoSdkClient.stream(port, DevelopmentConfig.STAGING_SDK_KEY, "JavaClient/7.12.1", null));
+        // Client-side and mobile SDKs: a browser and a phone streaming evaluated flags for their contexts.
+        clients.add(DemoSdkClient.clientStream(port, "/eval/" + DevelopmentConfig.DEVELOPMENT_CLIENT_SIDE_ID + "/",
+                "{\"kind\":\"user\",\"key\":\"browser-user\",\"country\":\"DE\"}", "JSClient/3.9.5", null));
+        clients.add(DemoSdkClient.clientStream(port, "/meval/", "{\"kind\":\"multi\",\"user\":{\"key\":\"u1\"},"
+                + "\"device\":{\"key\":\"d1\"}}", "AndroidClient/5.4.0", DevelopmentConfig.DEVELOPMENT_MOBILE_KEY));
         DemoSdkClient.stream(port, "sdk-00000000-0000-4000-8000-000000000000", "NodeJSClient/9.13.2", null).close();
 
         SimulatedEnvironment upstream = runtime.simulator().orElseThrow()

@@ -94,6 +94,37 @@ class SdksViewModelTest {
         assertThat(model.visibleConnections()).hasSize(5_000);
     }
 
+    @Test
+    void pollersGetOneRowEachThatCountsTheirPollsAndIsForgottenWhenTheyStop() {
+        model.applyConnections(List.of(connection(1, "development", "JavaClient/7.13.0", Mode.STREAM, 3)));
+        model.applyEvents(List.of(poll(NOW, "/sdk/evalx/env/contexts/{context}", "GET", 200),
+                poll(NOW.plusSeconds(1), "/sdk/evalx/env/contexts/{context}", "GET", 200),
+                poll(NOW, "/events/bulk/env", "POST", 202),
+                poll(NOW, "/sdk/evalx/env/contexts/{context}", "GET", 400)));
+        SdkRow poller = model.connections().stream().filter(SdkRow::isPoller).findFirst().orElseThrow();
+        assertThat(model.connections()).hasSize(2);
+        assertThat(poller.mode()).isEqualTo("poll");
+        assertThat(poller.contextKind()).isEqualTo("user");
+        assertThat(poller.eventsSentProperty().get()).as("polls answered").isEqualTo(2);
+
+        model.applyConnections(List.of(connection(1, "development", "JavaClient/7.13.0", Mode.STREAM, 4)));
+        assertThat(model.connections()).as("a tick of open streams keeps the pollers").contains(poller);
+        model.searchProperty().set("user");
+        assertThat(model.visibleConnections()).containsExactly(poller);
+        model.searchProperty().set("");
+
+        model.applyEvents(List.of(poll(NOW.plus(Pollers.FORGET_AFTER).plusSeconds(2), "/sdk/latest-all", "GET",
+                200)));
+        assertThat(model.connections()).doesNotContain(poller);
+    }
+
+    private static RelayEvent poll(java.time.Instant time, String path, String method, int status) {
+        boolean evalx = path.startsWith("/sdk/evalx");
+        return new RelayEvent.RequestServed(time, new RequestRecord(time, "development", "127.0.0.1:5" + path.length(),
+                method, path, status, 100, "JSClient/3.9.5", null, evalx ? "user" : null,
+                evalx ? "{\"kind\":\"user\",\"key\":\"k\"}" : null));
+    }
+
     private List<Long> ids() {
         return model.visibleConnections().stream().map(SdkRow::id).toList();
     }

@@ -23,11 +23,26 @@ public final class DemoSdkClient implements AutoCloseable {
 
     /** Connects and waits for the response's status line (e.g. "HTTP/1.1 200 OK"). */
     public static DemoSdkClient stream(int port, String sdkKey, String userAgent, String wrapper) throws IOException {
+        return open(port, "/all", "Authorization: " + sdkKey + "\r\nUser-Agent: " + userAgent + "\r\n"
+                + (wrapper == null ? "" : "X-LaunchDarkly-Wrapper: " + wrapper + "\r\n"));
+    }
+
+    /**
+     * A client-side or mobile stream ({@code /eval/{envId}/{context}}, {@code /meval/{context}}) with the context
+     * base64url-encoded into the path, as the browser SDK sends it: its name in X-LaunchDarkly-User-Agent.
+     */
+    public static DemoSdkClient clientStream(int port, String pathPrefix, String contextJson, String sdkAgent,
+                                             String mobileKey) throws IOException {
+        String encoded = java.util.Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(contextJson.getBytes(StandardCharsets.UTF_8));
+        return open(port, pathPrefix + encoded, (mobileKey == null ? "X-LaunchDarkly-User-Agent: "
+                : "Authorization: " + mobileKey + "\r\nUser-Agent: ") + sdkAgent + "\r\n");
+    }
+
+    private static DemoSdkClient open(int port, String path, String headers) throws IOException {
         Socket socket = new Socket(InetAddress.getLoopbackAddress(), port);
         socket.setSoTimeout(10_000);
-        String request = "GET /all HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nAuthorization: " + sdkKey
-                + "\r\nUser-Agent: " + userAgent + "\r\n"
-                + (wrapper == null ? "" : "X-LaunchDarkly-Wrapper: " + wrapper + "\r\n")
+        String request = "GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\n" + headers
                 + "Accept: text/event-stream\r\n\r\n";
         OutputStream out = socket.getOutputStream();
         out.write(request.getBytes(StandardCharsets.US_ASCII));
