@@ -57,7 +57,7 @@ final class ClientStreams implements AutoCloseable {
             SharedBytes ping = env.hasData() ? SharedBytes.of(SseFrames.PING) : null;
             groups.addPing(stream);
             SdkConnection connection = register(channel, info, env, info.path(), stream, () -> groups.removePing(stream));
-            stream.start(Responses.streamHead(), ping, connection, maxConnectionTime);
+            stream.start(Responses.streamHead(), ping, connection, ConnectionAge.withJitter(maxConnectionTime));
             return;
         }
         EnvironmentEvaluator evaluator = evaluators.forEnvironment(env);
@@ -73,7 +73,8 @@ final class ClientStreams implements AutoCloseable {
         SdkConnection connection = register(channel, info, env, shownPath, stream,
                 () -> groups.removeEvaluated(stream, key));
         groups.addEvaluated(stream, key, data,
-                put -> stream.start(Responses.streamHead(), put, connection, maxConnectionTime));
+                put -> stream.start(Responses.streamHead(), put, connection,
+                        ConnectionAge.withJitter(maxConnectionTime)));
     }
 
     private SdkConnection register(Channel channel, RequestInfo info, ServedEnvironment env, String path,
