@@ -63,7 +63,11 @@ class MetricsAcceptanceTest {
     }
 
     static LDClient streamingSdk(int relayPort) {
-        return new LDClient(SDK_KEY, new LDConfig.Builder()
+        return streamingSdk(relayPort, SDK_KEY);
+    }
+
+    static LDClient streamingSdk(int relayPort, String sdkKey) {
+        return new LDClient(sdkKey, new LDConfig.Builder()
                 .serviceEndpoints(Components.serviceEndpoints().relayProxy(URI.create("http://127.0.0.1:" + relayPort)))
                 .events(Components.noEvents()).diagnosticOptOut(true).startWait(Duration.ofSeconds(15)).build());
     }
