@@ -72,6 +72,9 @@ class ConsoleFlowTest extends FxRobot {
             SdkRow row = fx(() -> table.getItems().get(0));
             assertThat(row.sdk()).isEqualTo("Java server SDK");
             assertThat(row.version()).isEqualTo("7.13.0");
+            // The counts above the table are the engine's meters, as /metrics publishes them.
+            await().atMost(WAIT).until(() -> fx(() -> lookup("#sdk-meters").queryAs(Label.class).getText())
+                    .startsWith("1 stream open,"));
 
             interact(() -> table.getSelectionModel().select(0));
             clickOn("#sdk-disconnect");
@@ -80,6 +83,8 @@ class ConsoleFlowTest extends FxRobot {
             clickOn((Button) dialog.lookupButton(ButtonType.OK));
 
             await().atMost(WAIT).until(() -> fx(() -> table.getItems().isEmpty()));
+            await().atMost(WAIT).until(() -> fx(() -> lookup("#sdk-meters").queryAs(Label.class).getText())
+                    .startsWith("0 streams open,"));
             assertThat(client.closedByRelay()).isTrue();
             assertThat(fx(() -> lookup("#sdk-result").queryAs(Label.class).getText()))
                     .startsWith("Disconnected Java server SDK 7.13.0");

@@ -6,6 +6,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.relayconsole.events.EventStats;
 import io.relayconsole.serving.ServedEnvironment;
 import io.relayconsole.upstream.DataSourceState;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.function.Predicate;
 import java.util.function.ToDoubleFunction;
@@ -50,6 +52,15 @@ final class EnvironmentGauges {
                 .strongReference(true).register(registry);
         gauge(registry, MeterNames.UPSTREAM_ATTEMPTS, env, e -> e.dataSourceStatus().attempt(),
                 "Upstream connection attempts since the last success");
+        // Environments without big segments report no value (NaN) rather than a misleading 0.
+        gauge(registry, MeterNames.BIG_SEGMENTS_STALE, env, e -> e.bigSegmentStatus()
+                .map(b -> b.potentiallyStale() ? 1.0 : 0.0).orElse(Double.NaN), "1 when big segments may be stale");
+        Gauge.builder(MeterNames.BIG_SEGMENTS_STALENESS, env, e -> e.bigSegmentStatus()
+                        .map(b -> b.lastSynchronizedOn() == null ? Double.POSITIVE_INFINITY
+                                : Math.max(0, Duration.between(b.lastSynchronizedOn(), Instant.now()).toMillis() / 1000.0))
+                        .orElse(Double.NaN))
+                .tag("env", name).baseUnit("seconds").description("Time since big segments were last synchronized")
+                .strongReference(true).register(registry);
         counter(registry, MeterNames.EVENTS_RECEIVED, env, EventStats::received, "Events received from SDKs");
         counter(registry, MeterNames.EVENTS_SENT, env, EventStats::forwarded, "Events the flag service accepted");
         counter(registry, MeterNames.EVENTS_FAILED, env, EventStats::failed, "Events lost to failed deliveries");

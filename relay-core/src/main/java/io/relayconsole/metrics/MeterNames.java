@@ -48,6 +48,20 @@ public final class MeterNames {
     public static final String DATASTORE_AVAILABLE = NAMESPACE + ".datastore.available";
     /** Per environment: latency of the store's last operation, in seconds; tag env. */
     public static final String DATASTORE_LATENCY = NAMESPACE + ".datastore.latency";
+    /** Per environment: round trips to the persistent store, as a histogram with fixed buckets; tag env. */
+    public static final String DATASTORE_OPERATION_DURATION = NAMESPACE + ".datastore.operation.duration";
+    /** Per environment: store operations that failed; tag env. */
+    public static final String DATASTORE_ERRORS = NAMESPACE + ".datastore.errors";
+    /** Per environment: reads the store's cache answered; tag env. */
+    public static final String CACHE_HITS = NAMESPACE + ".datastore.cache.hits";
+    /** Per environment: reads that went to the store (no cache, not loaded, or expired); tag env. */
+    public static final String CACHE_MISSES = NAMESPACE + ".datastore.cache.misses";
+    /** Per environment: cached data sets found past their TTL, once each; tag env. */
+    public static final String CACHE_EXPIRATIONS = NAMESPACE + ".datastore.cache.expirations";
+    /** Per environment: 1 when big segments may be stale (as {@code /status}' potentiallyStale), 0 if not; tag env. */
+    public static final String BIG_SEGMENTS_STALE = NAMESPACE + ".bigsegments.stale";
+    /** Per environment: seconds since the big-segment store was last synchronized; tag env. */
+    public static final String BIG_SEGMENTS_STALENESS = NAMESPACE + ".bigsegments.staleness";
     /** Per environment: 1 when it can serve SDKs now (what {@code /readyz} checks), else 0; tag env. */
     public static final String ENVIRONMENT_READY = NAMESPACE + ".environment.ready";
     /** Per environment: upstream connection attempts since the last success; tag env. */

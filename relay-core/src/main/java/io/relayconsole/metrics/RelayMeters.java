@@ -17,6 +17,7 @@ import io.micrometer.registry.otlp.OtlpConfig;
 import io.micrometer.registry.otlp.OtlpMeterRegistry;
 import io.relayconsole.config.MetricsConfig;
 import io.relayconsole.serving.ServedEnvironment;
+import io.relayconsole.store.StoreObserver;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -101,6 +102,10 @@ public final class RelayMeters implements AutoCloseable {
         };
     }
 
+    private boolean recordsNothing() {
+        return prometheus == null && otlp == null;
+    }
+
     /** Where meters are recorded. */
     public MeterRegistry registry() {
         return registry;
@@ -117,8 +122,13 @@ public final class RelayMeters implements AutoCloseable {
 
     /** One environment's fan-out meters, made on first use. */
     public StreamMeters streams(String env) {
-        return streams.computeIfAbsent(env, e -> prometheus == null && otlp == null ? StreamMeters.unregistered()
+        return streams.computeIfAbsent(env, e -> recordsNothing() ? StreamMeters.unregistered()
                 : new StreamMeters(registry, e));
+    }
+
+    /** One environment's store meters, to attach to its store stack; counts nothing when meters are disabled. */
+    public StoreObserver store(String env) {
+        return recordsNothing() ? StoreObserver.NONE : new StoreMeters(registry, env);
     }
 
     /** The relay-wide state gauges; call once with every environment. */

@@ -79,6 +79,7 @@ public final class Relay implements ServedRelay, AutoCloseable {
         List<RelayEnvironment> all = List.copyOf(byName.values());
         meters.registerRelay(all);
         all.forEach(env -> meters.registerEnvironment(env, env::updatesReceived));
+        all.forEach(env -> env.store().observe(meters.store(env.name())));
     }
 
     private void index(CredentialKind kind, String credential, RelayEnvironment environment) {

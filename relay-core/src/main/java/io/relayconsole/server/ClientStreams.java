@@ -61,7 +61,7 @@ final class ClientStreams implements AutoCloseable {
             groups.addPing(stream);
             SdkConnection connection = register(channel, info, env, route, null, info.path(), stream,
                     () -> groups.removePing(stream));
-            stream.start(Responses.streamHead(), ping, connection, maxConnectionTime);
+            stream.start(Responses.streamHead(), ping, connection, ConnectionAge.withJitter(maxConnectionTime));
             return;
         }
         EnvironmentEvaluator evaluator = evaluators.forEnvironment(env);
@@ -77,7 +77,8 @@ final class ClientStreams implements AutoCloseable {
         SdkConnection connection = register(channel, info, env, route, context, shownPath, stream,
                 () -> groups.removeEvaluated(stream, key));
         groups.addEvaluated(stream, key, data,
-                put -> stream.start(Responses.streamHead(), put, connection, maxConnectionTime));
+                put -> stream.start(Responses.streamHead(), put, connection,
+                        ConnectionAge.withJitter(maxConnectionTime)));
     }
 
     private SdkConnection register(Channel channel, RequestInfo info, ServedEnvironment env, Route route,

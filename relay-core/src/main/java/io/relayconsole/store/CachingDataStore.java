@@ -33,6 +33,8 @@ public final class CachingDataStore implements DataStore {
     private volatile FullDataSet lastKnown;
     private volatile boolean knownInitialized;
     private final StoreAccess.Listener accessListener;
+    private final StoreObserver observer;
+    private volatile Cached lastExpired; // the data set last counted as expired, so each expiry counts once
 
     private record Cached(FullDataSet data, Instant loadedAt) {
     }
@@ -43,6 +45,12 @@ public final class CachingDataStore implements DataStore {
 
     public CachingDataStore(DataStore store, Duration ttl, Clock clock, StoreStatusTracker tracker,
                             StoreAccess.Listener accessListener) {
+        this(store, ttl, clock, tracker, accessListener, StoreObserver.NONE);
+    }
+
+    public CachingDataStore(DataStore store, Duration ttl, Clock clock, StoreStatusTracker tracker,
+                            StoreAccess.Listener accessListener, StoreObserver observer) {
+        this.observer = observer;
         this.accessListener = accessListener;
         this.store = store;
         this.ttl = ttl;
@@ -151,14 +159,17 @@ public final class CachingDataStore implements DataStore {
     public FullDataSet getAllData() {
         Cached c = cached;
         if (fresh(c)) {
+            observer.cacheHit();
             accessListener.onAccess(new StoreAccess(StoreAccess.Operation.READ_ALL, true, true, size(c.data()), null));
             return c.data();
         }
         synchronized (loadLock) {
             c = cached;
             if (fresh(c)) {
+                observer.cacheHit();
                 return c.data(); // another request loaded it while this one waited
             }
+            countMiss(c);
             FullDataSet data;
             try {
                 data = tracker.timed(store::getAllData);
@@ -179,6 +190,15 @@ public final class CachingDataStore implements DataStore {
         }
     }
 
+    /** A read going to the store; {@code c} is what was cached, so an expired data set is told apart. */
+    private void countMiss(Cached c) {
+        observer.cacheMiss();
+        if (c != null && !ttl.isZero() && c != lastExpired) {
+            lastExpired = c;
+            observer.cacheExpired();
+        }
+    }
+
     private static int size(FullDataSet data) {
         return data.flags().size() + data.segments().size();
     }
@@ -192,8 +212,10 @@ public final class CachingDataStore implements DataStore {
     public Item get(DataKind kind, String key) {
         Cached c = cached;
         if (fresh(c)) {
+            observer.cacheHit();
             return c.data().get(kind).get(key);
         }
+        countMiss(c);
         return tracker.timed(() -> store.get(kind, key));
     }
 

@@ -61,6 +61,8 @@ public final class ManagedStore implements AutoCloseable {
     private final Object writeLock = new Object();
     private final ScheduledFuture<?> dataLossCheck;
     private volatile Stack stack;
+    // Every stack (they change on switch and TTL change) reports here, so the meters outlive the stacks.
+    private final ObserverSlot observers = new ObserverSlot();
     private volatile boolean storeWasInitialized;
 
     public ManagedStore(String environment, DataStore backend, Duration ttl, ScheduledExecutorService scheduler,
@@ -81,7 +83,7 @@ public final class ManagedStore implements AutoCloseable {
         }
         StoreStatusTracker tracker = keepTracker;
         if (tracker == null) {
-            StoreStatusTracker created = new StoreStatusTracker(backend, scheduler, clock, environment);
+            StoreStatusTracker created = new StoreStatusTracker(backend, scheduler, clock, environment, observers);
             created.addListener(new StoreStatusTracker.Listener() {
                 @Override
                 public void onStatusChanged(StoreStatus status) {
@@ -97,7 +99,13 @@ public final class ManagedStore implements AutoCloseable {
             });
             tracker = created;
         }
-        return new Stack(backend, new CachingDataStore(backend, ttl, clock, tracker, listener::storeAccessed), tracker);
+        CachingDataStore cache = new CachingDataStore(backend, ttl, clock, tracker, listener::storeAccessed, observers);
+        return new Stack(backend, cache, tracker);
+    }
+
+    /** Where to count backend operations and cache hits from now on (the relay's meters). */
+    public void observe(StoreObserver observer) {
+        observers.set(observer);
     }
 
     // ---- Upstream's data ----

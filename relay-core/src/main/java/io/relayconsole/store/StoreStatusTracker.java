@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Watches a store's health. Any failed operation marks it unavailable; from then on its availability probe runs
  * every {@link #PROBE_INTERVAL} until it answers, and listeners are told it recovered so the data can be
- * written back. Also records the latency of the last operation.
+ * written back. Also records the latency of the last operation, and tells its {@link StoreObserver} of each one.
  */
 public final class StoreStatusTracker {
     public static final Duration PROBE_INTERVAL = Duration.ofMillis(500);
@@ -32,12 +32,19 @@ public final class StoreStatusTracker {
     private final ScheduledExecutorService scheduler;
     private final Clock clock;
     private final String label;
+    private final StoreObserver observer;
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
     private final Object lock = new Object();
     private volatile StoreStatus status;
     private ScheduledFuture<?> probe;
 
     public StoreStatusTracker(DataStore store, ScheduledExecutorService scheduler, Clock clock, String label) {
+        this(store, scheduler, clock, label, StoreObserver.NONE);
+    }
+
+    public StoreStatusTracker(DataStore store, ScheduledExecutorService scheduler, Clock clock, String label,
+                              StoreObserver observer) {
+        this.observer = observer;
         this.store = store;
         this.scheduler = scheduler;
         this.clock = clock;
@@ -58,10 +65,10 @@ public final class StoreStatusTracker {
         long start = System.nanoTime();
         try {
             T result = operation.get();
-            recordLatency(start);
+            recordLatency(start, false);
             return result;
         } catch (StoreException e) {
-            recordLatency(start);
+            recordLatency(start, true);
             markUnavailable(e);
             throw e;
         }
@@ -74,8 +81,10 @@ public final class StoreStatusTracker {
         });
     }
 
-    private void recordLatency(long startNanos) {
-        double millis = (System.nanoTime() - startNanos) / 1_000_000.0;
+    private void recordLatency(long startNanos, boolean failed) {
+        long nanos = System.nanoTime() - startNanos;
+        observer.operation(nanos, failed);
+        double millis = nanos / 1_000_000.0;
         StoreStatus s = status;
         status = new StoreStatus(s.available(), s.since(), s.lastError(), s.lastErrorTime(), millis, s.refreshing());
     }

@@ -113,6 +113,27 @@ class RedisBigSegmentsTest {
 
     @Test
     @Order(3)
+    void stalenessMetersSayWhatStatusSays() throws Exception {
+        await().atMost(WAIT).until(() -> relay.stats().lastSynchronizedOn() != null);
+        String scrape = relay.runtime.relay().meters().scrape();
+        long synchronizedOn = relay.status().path("environments").path("production").path("bigSegmentStatus")
+                .path("lastSynchronizedOn").asLong();
+        double sinceSync = (System.currentTimeMillis() - synchronizedOn) / 1000.0;
+        assertThat(sample(scrape, "launchdarkly_relay_bigsegments_stale")).isZero();
+        // Read before /status, so it is at most the age /status implies (the idle refresh rewrites it every 30 s).
+        assertThat(sample(scrape, "launchdarkly_relay_bigsegments_staleness_seconds"))
+                .isBetween(0.0, 31.0).isLessThanOrEqualTo(sinceSync + 0.001);
+    }
+
+    /** The one sample of {@code name} for the environment in a Prometheus scrape. */
+    private static double sample(String scrape, String name) {
+        String prefix = name + "{env=\"production\"} ";
+        return scrape.lines().filter(l -> l.startsWith(prefix)).mapToDouble(l -> Double.parseDouble(
+                l.substring(prefix.length()))).findFirst().orElseThrow(() -> new AssertionError(name + " missing"));
+    }
+
+    @Test
+    @Order(3)
     void statusCarriesBigSegmentStatusAsLdRelayDoes() throws Exception {
         await().atMost(WAIT).until(() -> relay.stats().lastSynchronizedOn() != null);
         JsonNode status = relay.status().path("environments").path("production").path("bigSegmentStatus");

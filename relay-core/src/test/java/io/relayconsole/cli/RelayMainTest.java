@@ -3,9 +3,8 @@ package io.relayconsole.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.BufferedReader;
+import io.relayconsole.testing.RelayProcess;
 import java.io.ByteArrayOutputStream;
-import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -17,7 +16,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -75,22 +73,10 @@ class RelayMainTest {
 
     @Test
     void runsFromEnvironmentVariablesLogsWhereItListensAndStopsCleanlyOnSigterm() throws Exception {
-        int port;
-        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
-        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), RelayMain.class.getName(), "--from-env", "--simulator")
-                .redirectErrorStream(true);
-        pb.environment().put("PORT", String.valueOf(port));
-        pb.environment().put("LD_ENV_production", "sdk-0a0b0c0d-1e1f-4a4b-8c8d-9e9f0a0b0c0d");
-        Process process = pb.start();
-        List<String> lines = new CopyOnWriteArrayList<>();
-        Thread reader = new Thread(() -> new BufferedReader(new InputStreamReader(process.getInputStream(),
-                StandardCharsets.UTF_8)).lines().forEach(lines::add));
-        reader.setDaemon(true);
-        reader.start();
-        try {
+        int port = RelayProcess.freePort();
+        try (RelayProcess relay = RelayProcess.start(List.of("--from-env", "--simulator"), Map.of(
+                "PORT", String.valueOf(port), "LD_ENV_production", "sdk-0a0b0c0d-1e1f-4a4b-8c8d-9e9f0a0b0c0d"))) {
+            List<String> lines = relay.lines();
             await().atMost(Duration.ofSeconds(30)).until(() -> lines.stream()
                     .anyMatch(l -> l.contains("Relay listening for SDKs on port " + port)));
             // The headless format (date, level, logger), not the test class path's logback-test.xml
@@ -100,14 +86,26 @@ class RelayMainTest {
                     URI.create("http://127.0.0.1:" + port + "/status")).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(status.statusCode()).isEqualTo(200);
             assertThat(status.body()).contains("production").doesNotContain("0a0b0c0d-1e1f");
-            assertThat(String.join("\n", lines)).doesNotContain("0a0b0c0d-1e1f");
+            assertThat(relay.output()).doesNotContain("0a0b0c0d-1e1f");
 
-            // SIGTERM as systemd or Kubernetes send it (Process.destroy() did not run the child's shutdown hooks here).
-            new ProcessBuilder("kill", "-TERM", String.valueOf(process.pid())).start().waitFor();
-            assertThat(process.waitFor(20, TimeUnit.SECONDS)).as("exits after SIGTERM").isTrue();
+            relay.terminate();
+            assertThat(relay.process().waitFor(20, TimeUnit.SECONDS)).as("exits after SIGTERM").isTrue();
             await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(lines).anyMatch(l -> l.contains("Relay stopped")));
-        } finally {
-            process.destroyForcibly();
+        }
+    }
+
+    @Test
+    void exitOnNoDataExitsWithCode2AndSaysWhyWhenNeitherUpstreamNorAStoreHasData() throws Exception {
+        String nowhere = "http://127.0.0.1:" + RelayProcess.freePort(); // nothing listens: upstream is down
+        try (RelayProcess relay = RelayProcess.start(List.of("--from-env"), Map.of(
+                "PORT", String.valueOf(RelayProcess.freePort()), "LD_ENV_production",
+                "sdk-0a0b0c0d-1e1f-4a4b-8c8d-9e9f0a0b0c0d", "STREAM_URI", nowhere, "BASE_URI", nowhere,
+                "INIT_TIMEOUT", "1s", "EXIT_ON_NO_DATA", "true"))) {
+            assertThat(relay.process().waitFor(60, TimeUnit.SECONDS)).as("exits by itself").isTrue();
+            assertThat(relay.process().exitValue()).isEqualTo(2);
+            assertThat(relay.output()).contains("No data from upstream or a store after initTimeout (PT1S) for "
+                    + "environment(s) production; exiting because exitOnNoData is set")
+                    .doesNotContain("0a0b0c0d-1e1f");
         }
     }
 }

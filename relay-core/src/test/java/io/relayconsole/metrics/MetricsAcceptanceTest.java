@@ -15,6 +15,7 @@ import io.relayconsole.config.RelayConfig;
 import io.relayconsole.config.SimulatorConfig;
 import io.relayconsole.relay.RelayOptions;
 import io.relayconsole.relay.RelayRuntime;
+import io.relayconsole.testing.MutableClock;
 import io.relayconsole.testing.RedisServerProcess;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -62,7 +63,11 @@ class MetricsAcceptanceTest {
     }
 
     static LDClient streamingSdk(int relayPort) {
-        return new LDClient(SDK_KEY, new LDConfig.Builder()
+        return streamingSdk(relayPort, SDK_KEY);
+    }
+
+    static LDClient streamingSdk(int relayPort, String sdkKey) {
+        return new LDClient(sdkKey, new LDConfig.Builder()
                 .serviceEndpoints(Components.serviceEndpoints().relayProxy(URI.create("http://127.0.0.1:" + relayPort)))
                 .events(Components.noEvents()).diagnosticOptOut(true).startWait(Duration.ofSeconds(15)).build());
     }
@@ -122,6 +127,57 @@ class MetricsAcceptanceTest {
         await().atMost(WAIT).untilAsserted(() ->
                 assertThat(Scrape.of(metricsPort).sum("launchdarkly_relay_connections", "env", "production"))
                         .isEqualTo(2));
+    }
+
+    @Test
+    void storeMetersCountRoundTripsErrorsAndTheCachesHitsMissesAndExpirations() throws Exception {
+        redis = RedisServerProcess.start();
+        MutableClock clock = new MutableClock(); // the cache's TTL runs on it, so expiry is the test's decision
+        RedisConfig store = new RedisConfig(URI.create(redis.url()), false, null, null, Duration.ofSeconds(30), null,
+                false);
+        RelayConfig config = config(new MetricsConfig.Prometheus(true, 0, null)).withDatabase(store);
+        runtime = RelayRuntime.start(config, RelayOptions.builder().storesFrom(config).bindAddress("127.0.0.1")
+                .clock(clock).initialReconnectDelay(Duration.ofMillis(100)).build());
+        int metricsPort = runtime.relay().prometheusPort();
+        HttpClient http = HttpClient.newHttpClient();
+        HttpRequest poll = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + runtime.relay().port()
+                + "/sdk/latest-all")).header("Authorization", SDK_KEY).build();
+        await().atMost(WAIT).until(() -> http.send(poll, HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
+
+        Scrape before = Scrape.of(metricsPort);
+        for (int i = 0; i < 3; i++) {
+            assertThat(http.send(poll, HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(200);
+        }
+        Scrape warm = Scrape.of(metricsPort);
+        assertThat(delta(before, warm, "launchdarkly_relay_datastore_cache_hits_total")).isEqualTo(3);
+        assertThat(delta(before, warm, "launchdarkly_relay_datastore_cache_misses_total")).isZero();
+        // Upstream's put was written to Redis: round trips are in the histogram, every one in its +Inf bucket.
+        double count = warm.sum("launchdarkly_relay_datastore_operation_duration_seconds_count", "env", "production");
+        assertThat(count).isPositive();
+        assertThat(warm.sum("launchdarkly_relay_datastore_operation_duration_seconds_bucket", "env", "production",
+                "le", "+Inf")).isEqualTo(count);
+        assertThat(warm.sum("launchdarkly_relay_datastore_errors_total", "env", "production")).isZero();
+
+        clock.advance(Duration.ofSeconds(31));
+        assertThat(http.send(poll, HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(200);
+        assertThat(http.send(poll, HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(200);
+        Scrape expired = Scrape.of(metricsPort);
+        assertThat(delta(warm, expired, "launchdarkly_relay_datastore_cache_expirations_total")).isEqualTo(1);
+        assertThat(delta(warm, expired, "launchdarkly_relay_datastore_cache_misses_total")).isEqualTo(1);
+        assertThat(delta(warm, expired, "launchdarkly_relay_datastore_cache_hits_total")).isEqualTo(1);
+        assertThat(expired.sum("launchdarkly_relay_datastore_operation_duration_seconds_count", "env", "production"))
+                .isGreaterThan(count);
+
+        redis.kill();
+        clock.advance(Duration.ofSeconds(31));
+        await().atMost(WAIT).until(() -> http.send(poll, HttpResponse.BodyHandlers.discarding()).statusCode() == 503);
+        Scrape down = Scrape.of(metricsPort);
+        assertThat(down.sum("launchdarkly_relay_datastore_errors_total", "env", "production")).isPositive();
+        assertThat(delta(expired, down, "launchdarkly_relay_datastore_cache_expirations_total")).isEqualTo(1);
+    }
+
+    private static double delta(Scrape from, Scrape to, String name) {
+        return to.sum(name, "env", "production") - from.sum(name, "env", "production");
     }
 
     @Test

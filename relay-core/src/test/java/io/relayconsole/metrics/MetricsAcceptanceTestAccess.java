@@ -6,6 +6,8 @@ import io.relayconsole.config.RelayConfig;
 
 /** The metrics tests' relay set-up (built-in upstream, one environment) and SDK client, for other packages' tests. */
 public final class MetricsAcceptanceTestAccess {
+    public static final String SDK_KEY = MetricsAcceptanceTest.SDK_KEY;
+
     private MetricsAcceptanceTestAccess() {
     }
 

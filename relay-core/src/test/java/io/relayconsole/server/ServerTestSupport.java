@@ -128,6 +128,8 @@ final class ServerTestSupport {
         private final HttpResponse<InputStream> response;
         private final Thread reader;
         private volatile boolean ended;
+        private final long openedAt = System.nanoTime();
+        private volatile long endedAt;
 
         SseClient(int port, String path, String sdkKey) throws IOException, InterruptedException {
             response = HTTP.send(request(port, path, "Authorization", sdkKey, "User-Agent", "JavaClient/7.13.0")
@@ -151,6 +153,11 @@ final class ServerTestSupport {
             }
         }
 
+        /** From just before the request to the stream's end, as the client saw it; valid once {@link #ended()}. */
+        Duration lifetime() {
+            return Duration.ofNanos(endedAt - openedAt);
+        }
+
         /** True once the server ended the stream (clean end or closed connection). */
         boolean ended() {
             return ended;
@@ -168,6 +175,7 @@ final class ServerTestSupport {
             } catch (IOException e) {
                 // the server closed the connection: that ends the stream too
             } finally {
+                endedAt = System.nanoTime();
                 ended = true;
             }
         }

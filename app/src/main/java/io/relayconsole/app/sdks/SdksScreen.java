@@ -25,6 +25,7 @@ public final class SdksScreen extends AbstractScreen<SdksView> {
             }
             model.setEnvironmentNames(snapshot.environments().stream().map(EnvironmentSnapshot::name).toList());
             model.applyConnections(snapshot.connections());
+            model.applyMeters(snapshot.meters());
         });
         context.addEventListener(model::applyEvents);
     }

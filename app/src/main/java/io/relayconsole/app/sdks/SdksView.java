@@ -110,7 +110,10 @@ public final class SdksView extends BorderPane {
         result.visibleProperty().bind(result.managedProperty());
         HBox toolbar = new HBox(8, search, environment, mode, showContexts, disconnect);
         toolbar.setAlignment(Pos.CENTER_LEFT);
-        VBox top = new VBox(6, toolbar, result);
+        Label meters = new Label();
+        meters.setId("sdk-meters");
+        meters.textProperty().bind(model.meterSummaryProperty());
+        VBox top = new VBox(6, toolbar, meters, result);
         top.setPadding(new Insets(0, 0, 8, 0));
         setTop(top);
         setCenter(tabs);

@@ -1,5 +1,6 @@
 package io.relayconsole.app.sdks;
 
+import io.relayconsole.metrics.MeterSnapshot;
 import io.relayconsole.relay.RelayEvent;
 import io.relayconsole.serving.RequestRecord;
 import io.relayconsole.serving.SdkConnectionInfo;
@@ -55,10 +56,15 @@ public final class SdksViewModel {
     private final ObjectProperty<ModeFilter> mode = new SimpleObjectProperty<>(ModeFilter.ALL);
     private final BooleanProperty showContexts = new SimpleBooleanProperty(false);
     private final Pollers pollers = new Pollers();
+    private final StringProperty meterSummary = new SimpleStringProperty("");
+    private MeterSnapshot meters = MeterSnapshot.empty();
 
     public SdksViewModel() {
         search.addListener((o, a, b) -> refilter());
-        environment.addListener((o, a, b) -> refilter());
+        environment.addListener((o, a, b) -> {
+            refilter();
+            summarizeMeters();
+        });
         mode.addListener((o, a, b) -> refilter());
     }
 
@@ -95,6 +101,44 @@ public final class SdksViewModel {
         if (!added.isEmpty()) {
             connections.addAll(added);
         }
+    }
+
+    /**
+     * The counts above the tables, from the engine's meters (the numbers {@code /metrics} publishes), for the chosen
+     * environment or all of them. The tables list what the relay tracks per connection; the counts are the meters'.
+     */
+    public void applyMeters(MeterSnapshot snapshot) {
+        meters = snapshot;
+        summarizeMeters();
+    }
+
+    private void summarizeMeters() {
+        String chosen = environment.get();
+        long open = 0;
+        long opened = 0;
+        long answered = 0;
+        long refusedRequests = 0;
+        for (Map.Entry<String, MeterSnapshot.EnvironmentMeters> e : meters.environments().entrySet()) {
+            if (chosen != null && !ALL.equals(chosen) && !chosen.equals(e.getKey())) {
+                continue;
+            }
+            MeterSnapshot.EnvironmentMeters m = e.getValue();
+            open += m.sdkConnections();
+            opened += m.newConnections();
+            for (Map.Entry<Integer, Long> byStatus : m.requestsByStatus().entrySet()) {
+                answered += byStatus.getValue();
+                refusedRequests += byStatus.getKey() >= 400 ? byStatus.getValue() : 0;
+            }
+        }
+        long closedByLimits = meters.refusedConnections().values().stream().mapToLong(Long::longValue).sum();
+        meterSummary.set(String.format("%d stream%s open, %d opened · %d request%s answered, %d refused · "
+                        + "%d connection%s closed by limits", open, open == 1 ? "" : "s", opened, answered,
+                answered == 1 ? "" : "s", refusedRequests, closedByLimits, closedByLimits == 1 ? "" : "s"));
+    }
+
+    /** The meters' counts for the chosen environment, as one line. */
+    public StringProperty meterSummaryProperty() {
+        return meterSummary;
     }
 
     /** Keeps the refused requests among one tick's events; the oldest fall off past the capacity. */

@@ -4,11 +4,13 @@ import static io.relayconsole.app.testing.Snapshots.NOW;
 import static io.relayconsole.app.testing.Snapshots.connection;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.relayconsole.metrics.MeterSnapshot;
 import io.relayconsole.relay.RelayEvent;
 import io.relayconsole.serving.RequestRecord;
 import io.relayconsole.serving.SdkConnectionInfo.Mode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class SdksViewModelTest {
@@ -46,6 +48,20 @@ class SdksViewModelTest {
         assertThat(model.connections().get(0)).isSameAs(first);
         assertThat(first.eventsSentProperty().get()).isEqualTo(9);
         assertThat(ids()).containsExactly(1L, 4L);
+    }
+
+    @Test
+    void theCountsAreTheMetersOfTheChosenEnvironmentOrOfAll() {
+        model.setEnvironmentNames(List.of("development", "staging"));
+        model.applyMeters(new MeterSnapshot(Map.of(
+                "development", new MeterSnapshot.EnvironmentMeters(2, 5, 40, 4000, Map.of(200, 7L, 503, 3L)),
+                "staging", new MeterSnapshot.EnvironmentMeters(1, 1, 4, 400, Map.of(200, 1L, 401, 2L))),
+                3, Map.of("idle", 2L, "limit", 1L)));
+        assertThat(model.meterSummaryProperty().get()).isEqualTo(
+                "3 streams open, 6 opened · 13 requests answered, 5 refused · 3 connections closed by limits");
+        model.environmentProperty().set("staging");
+        assertThat(model.meterSummaryProperty().get()).isEqualTo(
+                "1 stream open, 1 opened · 3 requests answered, 2 refused · 3 connections closed by limits");
     }
 
     @Test
