@@ -87,6 +87,7 @@ public final class StoreViewModel {
                 case POLLING -> "polling upstream for revisions";
                 case STREAMING -> "streaming: up to date";
                 case ERROR -> "error: retrying";
+                case STOPPED -> "stopped with the environment";
                 case UNSUPPORTED -> "not synchronized: " + b.message();
             });
             cursor.set(b.cursor() == null ? "—" : b.cursor());
