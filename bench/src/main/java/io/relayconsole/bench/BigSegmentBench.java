@@ -71,7 +71,10 @@ public final class BigSegmentBench {
         try (ChildProcess server = ChildProcess.start("redis", List.of("redis-server", "--port", Integer.toString(port),
                 "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"), Map.of())) {
             server.awaitPort(port, 10_000);
+            double cpu0 = redisCpuSeconds(port);
             double raw = pipedSadd(keys, port);
+            double baselineCpu = redisCpuSeconds(port) - cpu0;
+            new ProcessBuilder("redis-cli", "-p", Integer.toString(port), "FLUSHALL").start().waitFor();
             // The relay starts with the patch upstream but no unbounded segment in the data; the segment's arrival
             // starts the synchronizer, as when a big segment is created in LaunchDarkly.
             Map<String, String> env = Map.of("USE_REDIS", "true", "REDIS_URL", "redis://127.0.0.1:" + port,
@@ -85,6 +88,7 @@ public final class BigSegmentBench {
                  RedisBigSegmentStore store = new RedisBigSegmentStore(RedisStoreOptions.builder().host("127.0.0.1")
                          .port(port).prefix(PREFIX).build())) {
                 long before = relay.process().memoryBytes("VmRSS");
+                double cpu1 = redisCpuSeconds(port);
                 long t0 = System.nanoTime();
                 relay.upstreamEnvironment().putSegment(
                         "{\"key\":\"audience\",\"unbounded\":true,\"generation\":1}");
@@ -95,6 +99,7 @@ public final class BigSegmentBench {
                     Thread.sleep(5);
                 }
                 double relayMillis = (System.nanoTime() - t0) / 1e6;
+                double relayCpu = redisCpuSeconds(port) - cpu1;
                 table.add("Redis: initial sync (relay process)", raw, relayMillis, "ms", "≤ 2× redis-cli --pipe");
                 Matcher split = SPLIT.matcher(relay.process().logTail());
                 if (split.find()) {
@@ -103,12 +108,27 @@ public final class BigSegmentBench {
                     table.addRelayOnly("  of which: write to Redis", Double.parseDouble(split.group(2)), "ms",
                             "report");
                 }
+                table.add("  redis-server CPU time spent on it", baselineCpu * 1000, relayCpu * 1000, "ms", "report");
                 table.addRelayOnly("Relay process RSS before the segment appears", ResultTable.mib(before), "MiB",
                         "report");
                 table.addRelayOnly("Relay process peak RSS (VmHWM)",
                         ResultTable.mib(relay.process().memoryBytes("VmHWM")), "MiB", "report");
             }
         }
+    }
+
+    /** redis-server's own CPU time so far (INFO cpu: user + sys), to tell Redis's work from waiting. */
+    private static double redisCpuSeconds(int port) throws IOException, InterruptedException {
+        Process info = new ProcessBuilder("redis-cli", "-p", Integer.toString(port), "INFO", "cpu").start();
+        String text = new String(info.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+        info.waitFor();
+        double seconds = 0;
+        for (String line : text.split("\r?\n")) {
+            if (line.startsWith("used_cpu_user:") || line.startsWith("used_cpu_sys:")) {
+                seconds += Double.parseDouble(line.substring(line.indexOf(':') + 1).trim());
+            }
+        }
+        return seconds;
     }
 
     /** Milliseconds for {@code redis-cli --pipe} to send the same SADDs (from a file written beforehand). */

@@ -38,7 +38,7 @@ import java.util.function.Supplier;
 public final class RedisBigSegmentStore implements BigSegmentStore {
     static final int ATOMIC_CHANGES = 10_000;
     static final int KEYS_PER_SCRIPT = 1_000;
-    static final int IN_FLIGHT = 8;
+    static final int IN_FLIGHT = 32;
     /** Runs ARGV[1] (SADD or SREM) of ARGV[2] on every key: one command for many sets. */
     private static final String EACH_KEY = "for i = 1, #KEYS do redis.call(ARGV[1], KEYS[i], ARGV[2]) end return #KEYS";
     private static final byte[] SADD = bytes("SADD");
