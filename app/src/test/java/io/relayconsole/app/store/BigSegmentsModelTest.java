@@ -45,6 +45,7 @@ class BigSegmentsModelTest {
         model.apply(new BigSegmentSyncStats(SyncState.UNSUPPORTED, null, null, false, 1, 0, 0, 0, 0, null, null,
                 "The data holds 1 big segment(s) but the store is in-memory: ..."), now);
         assertThat(model.stateProperty().get()).startsWith("not synchronized: The data holds 1 big segment(s)");
+        assertThat(model.synchronizedOnProperty().get()).as("nothing synchronizes, so nothing is stale").isEqualTo("—");
     }
 
     @Test
