@@ -16,7 +16,7 @@ public final class BenchMain {
             case "fanout" -> StreamingBench.fanout(intArg(args, 1, 10_000), intArg(args, 2, 100));
             case "reconnect" -> StreamingBench.reconnect(intArg(args, 1, 1_000), intArg(args, 2, 1_000));
             case "stores" -> StoreBench.run(intArg(args, 1, 10_000));
-            case "big-segments" -> BigSegmentBench.run(intArg(args, 1, 1_000_000));
+            case "big-segments" -> BigSegmentBench.run(intArg(args, 1, 1_000_000), args.length > 2 ? args[2] : "all");
             case "coldstart" -> ColdStartBench.run(intArg(args, 1, 10_000));
             case "console" -> ConsoleBench.run(intArg(args, 1, 10_000), intArg(args, 2, 10_000));
             case "patches" -> PatchBench.run(intArg(args, 1, 10_000), intArg(args, 2, 50));

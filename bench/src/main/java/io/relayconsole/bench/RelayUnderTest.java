@@ -49,6 +49,12 @@ public final class RelayUnderTest implements AutoCloseable {
      * of ld-relay's environment variables (e.g. {@code USE_EVENTS}).
      */
     public static RelayUnderTest start(FullDataSet data, Path jar, Map<String, String> extraEnv) throws IOException {
+        return start(data, jar, extraEnv, env -> { });
+    }
+
+    /** As above, with {@code prepare} run on the upstream environment before the relay starts. */
+    public static RelayUnderTest start(FullDataSet data, Path jar, Map<String, String> extraEnv,
+                                       java.util.function.Consumer<SimulatedEnvironment> prepare) throws IOException {
         FlagSimulator upstream = new FlagSimulator();
         upstream.setHeartbeatInterval(Duration.ofMinutes(5));
         SimulatedEnvironment env = upstream.addEmptyEnvironment(SDK_KEY);
@@ -57,6 +63,7 @@ public final class RelayUnderTest implements AutoCloseable {
                 env.put(kind, (ObjectNode) Json.mapper().readTree(item.json()));
             }
         }
+        prepare.accept(env);
         int upstreamPort = upstream.start(0);
         int port = ChildProcess.freePort();
         Map<String, String> env2 = new HashMap<>();

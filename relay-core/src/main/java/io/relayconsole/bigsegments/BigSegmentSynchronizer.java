@@ -187,7 +187,7 @@ final class BigSegmentSynchronizer implements AutoCloseable {
                 }
                 throw e;
             }
-            applyBatch(batch, "stream");
+            applyBatch(batch, "stream", -1);
             markSynchronized();
         }
     }
@@ -195,16 +195,19 @@ final class BigSegmentSynchronizer implements AutoCloseable {
     private void catchUp() throws IOException, OutOfOrder {
         while (!closed && !resyncRequested) {
             cursor = store.cursor();
+            long fetchStart = System.nanoTime();
             List<BigSegmentPatch> batch = upstream.revisionsAfter(cursor);
             if (batch.isEmpty()) {
                 return;
             }
-            applyBatch(batch, "poll");
+            applyBatch(batch, "poll", System.nanoTime() - fetchStart);
         }
     }
 
-    private void applyBatch(List<BigSegmentPatch> batch, String source) throws OutOfOrder {
+    /** {@code fetchNanos}: how long fetching and parsing the batch took (negative when unknown: streamed). */
+    private void applyBatch(List<BigSegmentPatch> batch, String source, long fetchNanos) throws OutOfOrder {
         BigSegmentStore target = store;
+        long writeStart = System.nanoTime();
         int applied = 0;
         long changes = 0;
         try {
@@ -225,8 +228,11 @@ final class BigSegmentSynchronizer implements AutoCloseable {
                 membershipsWritten.addAndGet(patch.changeCount());
             }
             if (applied > 0) {
-                LOG.info("[{}] Big segments: applied {} patch(es), {} change(s) from {}; cursor {}", environment,
-                        applied, changes, source, cursor);
+                // The split says where an initial sync's time goes (see bench/README.md).
+                LOG.info("[{}] Big segments: applied {} patch(es), {} change(s) from {}{}, written in {} ms; cursor {}",
+                        environment, applied, changes, source,
+                        fetchNanos < 0 ? "" : ", fetched and parsed in " + fetchNanos / 1_000_000 + " ms",
+                        (System.nanoTime() - writeStart) / 1_000_000, cursor);
             }
         } finally {
             if (applied > 0 || applied < batch.size()) {

@@ -32,6 +32,8 @@ public final class EnvironmentBigSegments implements BigSegmentMembership, AutoC
     private final Map<String, String> refsByKey = new HashMap<>();
     private BigSegmentSynchronizer synchronizer;
     private String unsupported; // the warning, while the data holds big segments the store cannot hold
+    private boolean stopped; // the environment is stopped: no synchronizer until it starts again
+    private BigSegmentSyncStats lastStats; // the synchronizer's figures when it stopped, shown while stopped
     private boolean closed;
 
     /**
@@ -65,6 +67,10 @@ public final class EnvironmentBigSegments implements BigSegmentMembership, AutoC
 
     /** The environment's store was switched: synchronize into the new one from its own cursor, or stop. */
     public synchronized void backendChanged() {
+        if (stopped) {
+            unsupported = null; // judged again against the new store when the environment starts
+            return;
+        }
         if (closed || refsByKey.isEmpty()) {
             return;
         }
@@ -81,6 +87,25 @@ public final class EnvironmentBigSegments implements BigSegmentMembership, AutoC
         }
         next.ifPresent(BigSegmentStore::close);
         unsupported = null;
+        segmentsChanged();
+    }
+
+    /**
+     * The environment stopped: its synchronizer stops with it (no upstream connection, no writes); what the store
+     * holds stays, and {@link #start} resumes from the store's cursor.
+     */
+    public synchronized void stop() {
+        stopped = true;
+        if (synchronizer != null) {
+            lastStats = synchronizer.stats(refsByKey.size());
+            synchronizer.close();
+            synchronizer = null;
+        }
+    }
+
+    /** The environment started (again): synchronize if the data holds big segments. */
+    public synchronized void start() {
+        stopped = false;
         segmentsChanged();
     }
 
@@ -108,6 +133,13 @@ public final class EnvironmentBigSegments implements BigSegmentMembership, AutoC
         if (synchronizer != null) {
             return synchronizer.stats(refsByKey.size());
         }
+        if (stopped && !refsByKey.isEmpty()) {
+            BigSegmentSyncStats last = lastStats == null ? BigSegmentSyncStats.none() : lastStats;
+            return new BigSegmentSyncStats(SyncState.STOPPED, last.cursor(), last.lastSynchronizedOn(),
+                    last.potentiallyStale(), refsByKey.size(), last.patchesApplied(), last.membershipsWritten(),
+                    last.outOfOrderPatches(), last.malformedPatches(), last.lastError(), last.lastErrorTime(),
+                    "stopped with the environment");
+        }
         if (unsupported != null) {
             return new BigSegmentSyncStats(SyncState.UNSUPPORTED, null, null, false, refsByKey.size(), 0, 0, 0, 0,
                     null, null, unsupported);
@@ -129,7 +161,7 @@ public final class EnvironmentBigSegments implements BigSegmentMembership, AutoC
     }
 
     private void segmentsChanged() {
-        if (closed || refsByKey.isEmpty()) {
+        if (closed || stopped || refsByKey.isEmpty()) {
             return;
         }
         if (synchronizer != null) {

@@ -10,6 +10,8 @@ public enum SyncState {
     STREAMING,
     /** The last attempt failed; retrying after a backoff. */
     ERROR,
+    /** The environment is stopped, and its synchronizer with it. */
+    STOPPED,
     /** The data holds big segments but the store cannot hold them (Consul, in-memory, Redis Cluster). */
     UNSUPPORTED
 }

@@ -7,8 +7,9 @@ import java.time.Duration;
  * The {@code [Main]} section of ld-relay's configuration, plus our own {@code upstreamMode} (key
  * {@code upstreamMode = streaming|polling}, variable {@code UPSTREAM_MODE}) and {@code pollInterval} (key
  * {@code pollInterval}, variable {@code POLL_INTERVAL}, at least 1s): poll upstream instead of streaming.
- * {@code maxClientConnectionTime} is null when unset. {@code bigSegmentsStale*} and
- * {@code expiredCredentialCleanupInterval} are read for compatibility; this relay does not act on them yet.
+ * {@code maxClientConnectionTime} is null when unset. {@code bigSegmentsStale*} decide when big segments count as
+ * stale and whether that degrades {@code /status} and {@code /health}; {@code expiredCredentialCleanupInterval} is
+ * read for compatibility; this relay does not act on it yet.
  * {@code limits} are our connection limits and start-up exit ({@link ConnectionLimitsConfig}).
  */
 public record MainConfig(

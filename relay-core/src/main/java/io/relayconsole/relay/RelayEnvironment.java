@@ -127,6 +127,7 @@ public final class RelayEnvironment implements ServedEnvironment {
                     TimeUnit.MILLISECONDS);
             LOG.info("[{}] Connecting to upstream {} ({})", name(), main.streamUri(), Secrets.mask(config.sdkKey()));
             dataSource.start();
+            bigSegments.start();
         }
     }
 
@@ -144,6 +145,7 @@ public final class RelayEnvironment implements ServedEnvironment {
             if (source != null) {
                 source.close();
             }
+            bigSegments.stop(); // no big-segment connection or writes while stopped either
             status.stopped();
             LOG.info("[{}] Stopped", name());
         }

@@ -98,6 +98,13 @@ public final class SimulatedBigSegments {
         streams.remove(sink);
     }
 
+    /** Ends every live {@code /big-segments} stream (a fault, or the environment removed); clients reconnect. */
+    synchronized void disconnectStreams() {
+        for (StreamSink sink : new ArrayList<>(streams)) {
+            sink.close();
+        }
+    }
+
     private void broadcast(byte[] data) {
         for (StreamSink sink : streams) {
             sink.send("patch", data);

@@ -258,8 +258,13 @@ public final class SimulatedEnvironment {
         streams.remove(sink);
     }
 
-    /** Ends every live stream; clients reconnect. */
-    synchronized void disconnectStreams() {
+    /** Ends every live stream, the big-segment ones too (each under its own lock); clients reconnect. */
+    void disconnectStreams() {
+        disconnectDataStreams();
+        bigSegments.disconnectStreams();
+    }
+
+    private synchronized void disconnectDataStreams() {
         for (StreamSink sink : new ArrayList<>(streams)) {
             sink.close();
         }

@@ -20,6 +20,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -39,16 +40,21 @@ final class BigSegmentsRelay implements AutoCloseable {
     final RelayRuntime runtime;
 
     BigSegmentsRelay(DatabaseConfig database) throws InterruptedException {
+        this(database, MainConfig.defaults(), Clock.systemUTC());
+    }
+
+    /** With {@code main}'s settings (its port is replaced) and {@code clock} as the relay's clock. */
+    BigSegmentsRelay(DatabaseConfig database, MainConfig settings, Clock clock) throws InterruptedException {
         EnvironmentConfig environment = new EnvironmentConfig("production", SDK_KEY, null, null, PREFIX, null,
                 List.of(), List.of(), false, null, Duration.ZERO, null);
-        MainConfig main = MainConfig.defaults().withPort(0);
+        MainConfig main = settings.withPort(0);
         RelayConfig config = RelayConfig.of(main, List.of(environment))
                 .withSimulator(new SimulatorConfig(true, 0, true, true));
         if (database != null) {
             config = config.withDatabase(database);
         }
         RelayOptions.Builder options = RelayOptions.builder().bindAddress("127.0.0.1")
-                .initialReconnectDelay(Duration.ofMillis(100));
+                .initialReconnectDelay(Duration.ofMillis(100)).clock(clock);
         runtime = RelayRuntime.start(config, database == null ? options.build() : options.storesFrom(config).build());
         SimulatedEnvironment upstream = upstream();
         upstream.bigSegments().defineSegment(SEGMENT);
@@ -92,10 +98,14 @@ final class BigSegmentsRelay implements AutoCloseable {
     }
 
     JsonNode status() throws IOException, InterruptedException {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + runtime.relay().port() + "/status")).build(),
+        return Json.mapper().readTree(get("/status").body());
+    }
+
+    /** A GET of one of the relay's own endpoints, as a load balancer or an operator sends it. */
+    HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + runtime.relay().port() + path)).build(),
                 HttpResponse.BodyHandlers.ofString());
-        return Json.mapper().readTree(response.body());
     }
 
     @Override

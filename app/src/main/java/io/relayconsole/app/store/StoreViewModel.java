@@ -3,6 +3,7 @@ package io.relayconsole.app.store;
 import io.relayconsole.app.ui.Formats;
 import io.relayconsole.app.ui.RingBuffer;
 import io.relayconsole.bigsegments.BigSegmentSyncStats;
+import io.relayconsole.bigsegments.SyncState;
 import io.relayconsole.relay.EnvironmentSnapshot;
 import io.relayconsole.store.StoreStatus;
 import java.time.Duration;
@@ -87,10 +88,13 @@ public final class StoreViewModel {
                 case POLLING -> "polling upstream for revisions";
                 case STREAMING -> "streaming: up to date";
                 case ERROR -> "error: retrying";
+                case STOPPED -> "stopped with the environment";
                 case UNSUPPORTED -> "not synchronized: " + b.message();
             });
             cursor.set(b.cursor() == null ? "—" : b.cursor());
-            synchronizedOn.set(b.lastSynchronizedOn() == null ? (b.segments() == 0 ? "—" : "never (stale)")
+            // Nothing is synchronized into a store that cannot hold big segments: no time to show, nothing stale.
+            boolean synchronizes = b.segments() > 0 && b.state() != SyncState.UNSUPPORTED;
+            synchronizedOn.set(b.lastSynchronizedOn() == null ? (synchronizes ? "never (stale)" : "—")
                     : Formats.clock(b.lastSynchronizedOn()) + " (" + Formats.ago(b.lastSynchronizedOn(), now) + ")"
                     + (b.potentiallyStale() ? ", potentially stale" : ", fresh"));
             written.set(b.segments() + " segment(s); " + b.patchesApplied() + " patch(es), "

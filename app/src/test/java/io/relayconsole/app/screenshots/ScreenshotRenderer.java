@@ -70,6 +70,10 @@ public final class ScreenshotRenderer {
         SimulatedEnvironment upstream = runtime.simulator().orElseThrow()
                 .environment(DevelopmentConfig.DEVELOPMENT_SDK_KEY);
         String flag = upstream.flags().get(0).key();
+        // A big segment in the data: the Store screen shows what the in-memory store does with it (warns, writes nothing).
+        upstream.bigSegments().defineSegment("beta-audience");
+        upstream.bigSegments().edit("beta-audience",
+                io.relayconsole.simulator.SimulatedBigSegments.Edit.including(List.of("user-1", "user-2")));
         ScheduledExecutorService changes = Executors.newSingleThreadScheduledExecutor();
         changes.scheduleAtFixedRate(() -> upstream.toggle(flag), 0, 400, TimeUnit.MILLISECONDS);
         // A real SDK evaluating flags with events on, so the Events screen and the upstream edge show traffic.

@@ -45,5 +45,15 @@ class BigSegmentsModelTest {
         model.apply(new BigSegmentSyncStats(SyncState.UNSUPPORTED, null, null, false, 1, 0, 0, 0, 0, null, null,
                 "The data holds 1 big segment(s) but the store is in-memory: ..."), now);
         assertThat(model.stateProperty().get()).startsWith("not synchronized: The data holds 1 big segment(s)");
+        assertThat(model.synchronizedOnProperty().get()).as("nothing synchronizes, so nothing is stale").isEqualTo("—");
+    }
+
+    @Test
+    void aStoppedEnvironmentKeepsItsLastCursorOnShow() {
+        model.apply(new BigSegmentSyncStats(SyncState.STOPPED, "9", now.minusSeconds(40), false, 1, 9, 30, 0, 0, null,
+                null, "stopped with the environment"), now);
+        assertThat(model.stateProperty().get()).isEqualTo("stopped with the environment");
+        assertThat(model.cursorProperty().get()).isEqualTo("9");
+        assertThat(model.synchronizedOnProperty().get()).endsWith("(40 s ago), fresh");
     }
 }

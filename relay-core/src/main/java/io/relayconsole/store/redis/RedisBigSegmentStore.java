@@ -2,6 +2,7 @@ package io.relayconsole.store.redis;
 
 import io.lettuce.core.LettuceFutures;
 import io.lettuce.core.RedisFuture;
+import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.TransactionResult;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.async.RedisAsyncCommands;
@@ -11,6 +12,7 @@ import io.relayconsole.bigsegments.BigSegmentStore;
 import io.relayconsole.store.StoreException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -29,13 +31,18 @@ import java.util.function.Supplier;
  *
  * <p>A patch of up to {@link #ATOMIC_CHANGES} set changes is one MULTI/EXEC (pipelined): its changes and the cursor
  * together or not at all. A larger one (an initial sync of a big audience) would hold that many commands queued
- * in Redis and in the client; its SADD/SREMs are pipelined in chunks first and the cursor moves last, in its own
- * WATCHed transaction. They are idempotent, so an interrupted patch is simply applied again from the unmoved cursor.
- * Not for Redis Cluster (the keys span slots); ld-relay does not support Cluster either.
+ * in Redis and in the client; its SADD/SREMs are pipelined first (as scripts of many keys each) and the cursor moves
+ * last, in its own WATCHed transaction. They are idempotent, so an interrupted patch is simply applied again from
+ * the unmoved cursor. Not for Redis Cluster (the keys span slots); ld-relay does not support Cluster either.
  */
 public final class RedisBigSegmentStore implements BigSegmentStore {
     static final int ATOMIC_CHANGES = 10_000;
-    static final int CHUNK = 10_000;
+    static final int KEYS_PER_SCRIPT = 1_000;
+    static final int IN_FLIGHT = 32;
+    /** Runs ARGV[1] (SADD or SREM) of ARGV[2] on every key: one command for many sets. */
+    private static final String EACH_KEY = "for i = 1, #KEYS do redis.call(ARGV[1], KEYS[i], ARGV[2]) end return #KEYS";
+    private static final byte[] SADD = bytes("SADD");
+    private static final byte[] SREM = bytes("SREM");
     private static final int MAX_ATTEMPTS = 50;
 
     private final RedisStoreOptions options;
@@ -121,7 +128,7 @@ public final class RedisBigSegmentStore implements BigSegmentStore {
         try {
             async.multi();
             if (withChanges) {
-                queueChanges(async, patch, new ArrayList<>());
+                queueChanges(async, patch);
             }
             byte[] version = bytes(patch.version());
             async.set(lockKey, version);
@@ -139,52 +146,53 @@ public final class RedisBigSegmentStore implements BigSegmentStore {
         }
     }
 
-    /** Outside a transaction: the changes in pipelined chunks, each chunk awaited before the next is sent. */
+    /**
+     * Outside a transaction: each list of changes as scripts of {@link #KEYS_PER_SCRIPT} keys (one SADD or SREM of the
+     * reference per key, run inside Redis), at most {@link #IN_FLIGHT} scripts unanswered at once. Per-key SADD
+     * commands cost the relay a lettuce command each (a million for a big audience: most of an initial sync's time,
+     * measured in bench/); a script carries a thousand keys in one. The window keeps Redis busy while the next
+     * script is encoded, and keeps each command's wait short, well inside lettuce's command timeout.
+     */
     private void pipelineChanges(StatefulRedisConnection<String, byte[]> connection, BigSegmentPatch patch) {
         RedisAsyncCommands<String, byte[]> async = connection.async();
+        byte[] ref = bytes(patch.segmentId());
+        ArrayDeque<RedisFuture<?>> inFlight = new ArrayDeque<>(IN_FLIGHT);
         connection.setAutoFlushCommands(false);
         try {
-            List<RedisFuture<?>> pending = new ArrayList<>(CHUNK);
-            queueChanges(async, patch, pending, () -> {
-                connection.flushCommands();
-                await(pending);
-                pending.clear();
-            });
-            connection.flushCommands();
-            await(pending);
+            scripted(async, SADD, patch.includedAdd(), true, ref, inFlight, connection);
+            scripted(async, SREM, patch.includedRemove(), true, ref, inFlight, connection);
+            scripted(async, SADD, patch.excludedAdd(), false, ref, inFlight, connection);
+            scripted(async, SREM, patch.excludedRemove(), false, ref, inFlight, connection);
+            await(new ArrayList<>(inFlight));
         } finally {
             connection.setAutoFlushCommands(true);
         }
     }
 
-    private void queueChanges(RedisAsyncCommands<String, byte[]> async, BigSegmentPatch patch,
-                              List<RedisFuture<?>> pending) {
-        queueChanges(async, patch, pending, pending::clear);
+    private void scripted(RedisAsyncCommands<String, byte[]> async, byte[] command, List<String> hashes,
+                          boolean include, byte[] ref, ArrayDeque<RedisFuture<?>> inFlight,
+                          StatefulRedisConnection<String, byte[]> connection) {
+        for (int from = 0; from < hashes.size(); from += KEYS_PER_SCRIPT) {
+            List<String> slice = hashes.subList(from, Math.min(hashes.size(), from + KEYS_PER_SCRIPT));
+            String[] keys = new String[slice.size()];
+            for (int i = 0; i < keys.length; i++) {
+                keys[i] = include ? includeKey(slice.get(i)) : excludeKey(slice.get(i));
+            }
+            if (inFlight.size() >= IN_FLIGHT) {
+                await(List.of(inFlight.removeFirst()));
+            }
+            inFlight.addLast(async.eval(EACH_KEY, ScriptOutputType.INTEGER, keys, command, ref));
+            connection.flushCommands();
+        }
     }
 
-    /** SADD/SREM of the segment reference per context hash; {@code full} runs whenever CHUNK commands are queued. */
-    private void queueChanges(RedisAsyncCommands<String, byte[]> async, BigSegmentPatch patch,
-                              List<RedisFuture<?>> pending, Runnable full) {
+    /** Inside MULTI: SADD/SREM of the segment reference per context hash (at most {@link #ATOMIC_CHANGES}). */
+    private void queueChanges(RedisAsyncCommands<String, byte[]> async, BigSegmentPatch patch) {
         byte[] ref = bytes(patch.segmentId());
-        for (String hash : patch.includedAdd()) {
-            queue(pending, async.sadd(includeKey(hash), ref), full);
-        }
-        for (String hash : patch.includedRemove()) {
-            queue(pending, async.srem(includeKey(hash), ref), full);
-        }
-        for (String hash : patch.excludedAdd()) {
-            queue(pending, async.sadd(excludeKey(hash), ref), full);
-        }
-        for (String hash : patch.excludedRemove()) {
-            queue(pending, async.srem(excludeKey(hash), ref), full);
-        }
-    }
-
-    private static void queue(List<RedisFuture<?>> pending, RedisFuture<?> command, Runnable full) {
-        pending.add(command);
-        if (pending.size() >= CHUNK) {
-            full.run();
-        }
+        patch.includedAdd().forEach(hash -> async.sadd(includeKey(hash), ref));
+        patch.includedRemove().forEach(hash -> async.srem(includeKey(hash), ref));
+        patch.excludedAdd().forEach(hash -> async.sadd(excludeKey(hash), ref));
+        patch.excludedRemove().forEach(hash -> async.srem(excludeKey(hash), ref));
     }
 
     private void await(List<RedisFuture<?>> pending) {

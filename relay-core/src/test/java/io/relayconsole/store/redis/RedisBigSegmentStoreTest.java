@@ -1,0 +1,86 @@
+package io.relayconsole.store.redis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.relayconsole.bigsegments.BigSegmentPatch;
+import io.relayconsole.bigsegments.ContextHash;
+import io.relayconsole.testing.RedisServerExtension;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Patches larger than one MULTI/EXEC (an initial sync of a big audience) written into a real redis-server: every
+ * member lands in the set the SDKs read, across the script boundaries, and the cursor still moves last and only on
+ * top of its previous version.
+ */
+class RedisBigSegmentStoreTest {
+    private static final String REF = "audience.g1";
+
+    @RegisterExtension
+    static final RedisServerExtension redis = new RedisServerExtension();
+
+    private RedisBigSegmentStore store;
+
+    @BeforeEach
+    void open() {
+        redis.flushAll();
+        store = new RedisBigSegmentStore(RedisStoreOptions.builder().url(redis.url()).prefix("big").build());
+    }
+
+    @AfterEach
+    void close() {
+        store.close();
+    }
+
+    @Test
+    void aPatchLargerThanOneTransactionWritesEveryMemberThenTheCursor() {
+        int included = RedisBigSegmentStore.ATOMIC_CHANGES + 2 * RedisBigSegmentStore.KEYS_PER_SCRIPT + 7;
+        int excluded = RedisBigSegmentStore.KEYS_PER_SCRIPT + 1;
+        assertThat(store.apply(patch("1", "", hashes("in-", 0, included), List.of(), hashes("out-", 0, excluded))))
+                .isTrue();
+
+        assertThat(store.cursor()).isEqualTo("1");
+        // one set per member, plus the cursor and lock keys
+        assertThat(redis.cli("DBSIZE").trim()).isEqualTo(Integer.toString(included + excluded + 2));
+        for (int i : List.of(0, RedisBigSegmentStore.KEYS_PER_SCRIPT - 1, RedisBigSegmentStore.KEYS_PER_SCRIPT,
+                included - 1)) {
+            assertThat(store.membership(ContextHash.of("in-" + i))).as("in-%d", i).isEqualTo(Map.of(REF, true));
+        }
+        assertThat(store.membership(ContextHash.of("out-" + (excluded - 1)))).isEqualTo(Map.of(REF, false));
+        assertThat(store.membership(ContextHash.of("in-" + included))).isEmpty();
+
+        // A second large patch removes most of them again.
+        int removed = RedisBigSegmentStore.ATOMIC_CHANGES + 1;
+        assertThat(store.apply(patch("2", "1", List.of(), hashes("in-", 0, removed), List.of()))).isTrue();
+        assertThat(store.cursor()).isEqualTo("2");
+        assertThat(store.membership(ContextHash.of("in-" + (removed - 1)))).isEmpty();
+        assertThat(store.membership(ContextHash.of("in-" + removed))).isEqualTo(Map.of(REF, true));
+    }
+
+    @Test
+    void aLargeOutOfOrderPatchWritesNothing() {
+        assertThat(store.apply(patch("1", "", hashes("a-", 0, 3), List.of(), List.of()))).isTrue();
+        String before = redis.cli("DBSIZE").trim();
+
+        assertThat(store.apply(patch("9", "8", hashes("b-", 0, RedisBigSegmentStore.ATOMIC_CHANGES + 1),
+                List.of(), List.of()))).isFalse();
+
+        assertThat(redis.cli("DBSIZE").trim()).isEqualTo(before);
+        assertThat(store.cursor()).isEqualTo("1");
+        assertThat(store.membership(ContextHash.of("b-0"))).isEmpty();
+    }
+
+    private static BigSegmentPatch patch(String version, String previous, List<String> includeAdd,
+                                         List<String> includeRemove, List<String> excludeAdd) {
+        return new BigSegmentPatch("env", REF, version, previous, includeAdd, includeRemove, excludeAdd, List.of());
+    }
+
+    private static List<String> hashes(String prefix, int from, int to) {
+        return IntStream.range(from, to).mapToObj(i -> ContextHash.of(prefix + i)).toList();
+    }
+}
