@@ -23,9 +23,10 @@ import org.kordamp.ikonli.material2.Material2MZ;
 public final class UpstreamView extends ScrollPane {
 
     public UpstreamView(UpstreamViewModel status, Runnable reconnect, FlagEditorViewModel editor,
-                        FlagEditorCommands commands) {
+                        FlagEditorCommands commands, Node workspace) {
         VBox content = new VBox(16,
                 ViewParts.section("Upstream connection", null, status(status, reconnect)),
+                ViewParts.section("Built-in upstream: workspace", null, workspace),
                 ViewParts.section("Built-in upstream: flag editor", null, editor(editor, commands)));
         content.setPadding(new Insets(4, 12, 12, 4));
         setContent(content);
