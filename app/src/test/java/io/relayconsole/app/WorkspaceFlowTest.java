@@ -43,10 +43,7 @@ class WorkspaceFlowTest extends FxRobot {
 
     @Test
     void aFlagEditedInTheConsoleIsStillThereAfterTheConsoleRestarts() throws Exception {
-        Path folder = dir.resolve("team-flags");
-        console = TestConsole.open();
-        openWorkspaceFolder(folder);
-        awaitText("#workspace-saved", "saved at ");
+        Path folder = openConsoleOnANewWorkspace("team-flags");
         assertThat(Files.exists(folder.resolve("development.json"))).as("created from the current data").isTrue();
 
         selectFlag("new-checkout");
@@ -70,10 +67,7 @@ class WorkspaceFlowTest extends FxRobot {
 
     @Test
     void aSnapshotOfAnEnvironmentPutsItsFlagsIntoTheWorkspace() throws Exception {
-        Path folder = dir.resolve("local");
-        console = TestConsole.open();
-        openWorkspaceFolder(folder);
-        awaitText("#workspace-saved", "saved at ");
+        Path folder = openConsoleOnANewWorkspace("local");
 
         // staging gets a flag development does not have, then staging is snapshotted into development.
         interact(() -> console.session().context().selectedEnvironmentProperty().set("staging"));
@@ -88,6 +82,15 @@ class WorkspaceFlowTest extends FxRobot {
         interact(() -> console.session().context().selectedEnvironmentProperty().set("development"));
         await().atMost(WAIT).until(() -> fx(() -> flagList().getItems().contains("staging-only")));
         awaitText("#workspace-saved", "saved at ");
+    }
+
+    /** Opens the console and, from its Upstream screen, a new workspace folder; waits until its files are saved. */
+    private Path openConsoleOnANewWorkspace(String name) throws Exception {
+        Path folder = dir.resolve(name);
+        console = TestConsole.open();
+        openWorkspaceFolder(folder);
+        awaitText("#workspace-saved", "saved at ");
+        return folder;
     }
 
     private void openWorkspaceFolder(Path folder) {

@@ -112,6 +112,17 @@ class WorkspaceFilesTest {
     }
 
     @Test
+    void aSnapshotWithoutAnOpenWorkspaceWritesAWorkspaceFolderTheRelayCanServe() throws Exception {
+        runtime = start(dir.resolve("served"));
+        await().atMost(WAIT).until(() -> runtime.relay().environment("development").orElseThrow().store().knownData() != null);
+        String result = WorkspaceTransfer.snapshotToFolder(dir.resolve("snap"), "development",
+                runtime.relay().environment("development").orElseThrow().store().knownData());
+
+        assertThat(result).startsWith("Snapshot of development saved to " + dir.resolve("snap/development.json"));
+        assertThat(FileDataFormat.read(dir.resolve("snap/development.json")).flags()).containsKey("dark-mode");
+    }
+
+    @Test
     void malformedFilesAreRefusedWithFileLineAndWhat() {
         Path json = dir.resolve("f.json");
         assertThatThrownBy(() -> FileDataFormat.parse(json, "{\"flags\": {\"a\": }}".getBytes(StandardCharsets.UTF_8)))
