@@ -142,6 +142,40 @@ class ConsoleFlowsTest {
         return console.runtime().relay().requests().recent().stream().anyMatch(r -> r.status() == 503);
     }
 
+    @Test
+    void aDuplicateAndADeleteInTheFlagEditorCanEachBeUndone(FxRobot robot) {
+        RelayEnvironment env = console.awaitReady();
+        robot.interact(() -> console.window.select(2));
+        await().atMost(WAIT).until(() -> robot.lookup("#editor-flags").queryAs(ListView.class).getItems()
+                .contains("new-checkout"));
+        robot.interact(() -> robot.lookup("#editor-flags").queryAs(ListView.class).getSelectionModel()
+                .select("new-checkout"));
+        robot.interact(() -> robot.lookup("#editor-new-flag").queryAs(TextField.class).setText("checkout-copy"));
+        click(robot, "#editor-duplicate-flag");
+        awaitText(robot, "#editor-message", "\u2714 Duplicated new-checkout as checkout-copy");
+        await().atMost(WAIT).until(() -> served(env, "checkout-copy"));
+        assertThat(env.store().knownData().flags().get("checkout-copy").jsonString())
+                .as("the copy keeps the rules").contains("rule-checkout-example-staff");
+
+        assertThat(robot.lookup("#editor-undo").queryButton().getText()).isEqualTo("Undo duplicate checkout-copy");
+        click(robot, "#editor-undo");
+        awaitText(robot, "#editor-message", "\u2714 Undid the duplicate checkout-copy: checkout-copy removed again");
+        await().atMost(WAIT).until(() -> !served(env, "checkout-copy"));
+
+        click(robot, "#editor-delete-flag");
+        awaitText(robot, "#editor-message", "\u2714 Deleted new-checkout");
+        await().atMost(WAIT).until(() -> !served(env, "new-checkout"));
+        assertThat(robot.lookup("#editor-undo").queryButton().getText()).isEqualTo("Undo delete of new-checkout");
+        click(robot, "#editor-undo");
+        awaitText(robot, "#editor-message", "\u2714 Undid the delete of new-checkout: new-checkout is now version ");
+        await().atMost(WAIT).until(() -> served(env, "new-checkout"));
+    }
+
+    private static boolean served(RelayEnvironment env, String key) {
+        var item = env.store().knownData().flags().get(key);
+        return item != null && !item.deleted();
+    }
+
     /** Clicks as a user would, after scrolling the screen so the node is in view. */
     static void click(FxRobot robot, String query) {
         Node node = robot.lookup(query).query();

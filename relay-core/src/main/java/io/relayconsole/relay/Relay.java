@@ -184,6 +184,11 @@ public final class Relay implements ServedRelay, AutoCloseable {
         events.removeListener(listener);
     }
 
+    /** For parts the runtime adds around the relay (the workspace): their events reach the same listeners. */
+    void publish(RelayEvent event) {
+        events.publish(event);
+    }
+
     public void startEnvironment(String name) {
         environment(name).orElseThrow(() -> unknown(name)).start();
     }

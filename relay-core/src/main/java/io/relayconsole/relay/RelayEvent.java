@@ -77,4 +77,9 @@ public sealed interface RelayEvent {
     /** An environment's big-segment synchronizer changed state (polling, streaming, error, unsupported store). */
     record BigSegmentSyncChanged(Instant time, String environment, BigSegmentSyncStats stats) implements RelayEvent {
     }
+
+    /** The built-in upstream's workspace file of an environment was saved, reloaded from disk, or refused. */
+    record WorkspaceChanged(Instant time, String environment, io.relayconsole.workspace.WorkspaceEvent change)
+            implements RelayEvent {
+    }
 }

@@ -67,6 +67,9 @@ public final class RelayRuntime implements AutoCloseable {
                 LOG.info("Built-in upstream listening on {}", simulator.baseUri());
             }
             Relay relay = new Relay(effective, effectiveOptions);
+            if (workspace != null) {
+                publishTo(relay, workspace);
+            }
             relay.start();
             return new RelayRuntime(simulator, relay, offline, workspace);
         } catch (ArchiveException e) {
@@ -93,7 +96,14 @@ public final class RelayRuntime implements AutoCloseable {
             previous.close();
         }
         workspace = openWorkspace(sim, relay.config(), path);
+        publishTo(relay, workspace);
         return workspace;
+    }
+
+    /** Saves, reloads and refused files become relay events, so the Timeline and the console see them. */
+    private static void publishTo(Relay relay, Workspace workspace) {
+        workspace.addListener(change -> relay.publish(
+                new RelayEvent.WorkspaceChanged(change.time(), change.environment(), change)));
     }
 
     private static Workspace openWorkspace(FlagSimulator simulator, RelayConfig config, Path path) throws IOException {

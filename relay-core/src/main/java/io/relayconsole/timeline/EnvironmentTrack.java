@@ -115,6 +115,9 @@ final class EnvironmentTrack {
         } else if (event instanceof RelayEvent.BigSegmentSyncChanged e) {
             BigSegmentSteps.stateChange(e.stats()).ifPresent(step -> emit(t, step.arrow(), step.from(), step.to(),
                     step.text(), step.detail()));
+        } else if (event instanceof RelayEvent.WorkspaceChanged e) {
+            WorkspaceSteps.of(e.change()).ifPresent(text -> emit(t, TimelineStep.Arrow.NOTE, Participants.UPSTREAM,
+                    null, text, e.change().message()));
         }
     }
 

@@ -213,6 +213,8 @@ public final class TimelineRecorder implements RelayListener, AutoCloseable {
             name = e.environment();
         } else if (event instanceof RelayEvent.BigSegmentSyncChanged e) {
             name = e.environment();
+        } else if (event instanceof RelayEvent.WorkspaceChanged e) {
+            name = e.environment();
         } else {
             name = null;
         }

@@ -95,6 +95,19 @@ public final class WorkspaceTransfer {
                 + fileData.segments().size() + " segments";
     }
 
+    /**
+     * Without a workspace open (a relay on a real upstream): writes the environment's current data as
+     * {@code <folder>/<name>.json}, a workspace folder the built-in upstream can then serve.
+     */
+    public static String snapshotToFolder(Path folder, String from, FullDataSet data) throws IOException {
+        Files.createDirectories(folder);
+        Path file = Workspace.fileFor(folder, from);
+        FileData fileData = fromDataSet(data);
+        FileDataFormat.write(file, fileData);
+        return "Snapshot of " + from + " saved to " + file + ": " + fileData.flags().size() + " flags, "
+                + fileData.segments().size() + " segments";
+    }
+
     private static ArchiveEnvironment match(OfflineArchive archive, EnvironmentIdentity id) {
         for (ArchiveEnvironment env : archive.environments().values()) {
             if (env.sdkKey().equals(id.sdkKey()) || env.envId().equals(id.envId()) || env.envId().equals(id.name())

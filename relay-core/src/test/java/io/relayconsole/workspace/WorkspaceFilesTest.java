@@ -14,6 +14,7 @@ import io.relayconsole.config.RelayConfig;
 import io.relayconsole.config.SimulatorConfig;
 import io.relayconsole.relay.RelayOptions;
 import io.relayconsole.relay.RelayRuntime;
+import io.relayconsole.timeline.TimelineRecorder;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.InputStreamReader;
@@ -53,7 +54,7 @@ class WorkspaceFilesTest {
                 """);
         runtime = start(dir);
         LDContext user = LDContext.create("dev");
-        try (LDClient sdk = sdk()) {
+        try (LDClient sdk = sdk(); TimelineRecorder timeline = TimelineRecorder.attachTo(runtime.relay())) {
             assertThat(sdk.stringVariation("greeting", user, "?")).isEqualTo("hello");
 
             Files.writeString(file, """
@@ -71,6 +72,14 @@ class WorkspaceFilesTest {
             assertThat(workspace.status("development").orElseThrow().lastError())
                     .startsWith("development.yaml:2:").contains("while parsing a flow sequence");
             assertThat(sdk.stringVariation("greeting", user, "?")).as("last good data").isEqualTo("bonjour");
+
+            // The Timeline draws both on the upstream's lane, the refusal with the file's line.
+            await().atMost(WAIT).until(() -> timeline.snapshot("development").toMermaid()
+                    .contains("note over LD: Workspace development.yaml refused, last good data kept"));
+            assertThat(timeline.snapshot("development").toMermaid())
+                    .contains("note over LD: Workspace development.yaml reloaded");
+            assertThat(timeline.snapshot("development").steps()).filteredOn(s -> s.text().contains("refused"))
+                    .singleElement().satisfies(s -> assertThat(s.detail()).startsWith("development.yaml:2:"));
         }
     }
 
@@ -100,6 +109,17 @@ class WorkspaceFilesTest {
         FileData data = FileDataFormat.read(dir.resolve("new/development.json"));
         assertThat(data.flags()).containsKey("dark-mode");
         assertThat(data.flags().get("dark-mode").has("version")).as("versions are the server's, not the file's").isFalse();
+    }
+
+    @Test
+    void aSnapshotWithoutAnOpenWorkspaceWritesAWorkspaceFolderTheRelayCanServe() throws Exception {
+        runtime = start(dir.resolve("served"));
+        await().atMost(WAIT).until(() -> runtime.relay().environment("development").orElseThrow().store().knownData() != null);
+        String result = WorkspaceTransfer.snapshotToFolder(dir.resolve("snap"), "development",
+                runtime.relay().environment("development").orElseThrow().store().knownData());
+
+        assertThat(result).startsWith("Snapshot of development saved to " + dir.resolve("snap/development.json"));
+        assertThat(FileDataFormat.read(dir.resolve("snap/development.json")).flags()).containsKey("dark-mode");
     }
 
     @Test

@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * What the console remembers between runs, in {@link java.util.prefs}: window geometry, theme, the last
- * configuration file, and store connection profiles. Screens reach it through {@code ConsoleContext.preferences()}.
+ * configuration file, the last workspace, and store connection profiles. Screens reach it through {@code ConsoleContext.preferences()}.
  * Unreadable values fall back to defaults instead of failing the start.
  */
 public final class ConsolePreferences {
@@ -66,6 +66,17 @@ public final class ConsolePreferences {
 
     public void saveLastConfiguration(Optional<Path> file) {
         node.put("config.file", file.map(p -> p.toAbsolutePath().toString()).orElse(""));
+        flush();
+    }
+
+    /** The built-in upstream's workspace (folder or file) the console opened last; empty when none. */
+    public Optional<Path> lastWorkspace() {
+        String path = node.get("workspace", "");
+        return path.isEmpty() ? Optional.empty() : Optional.of(Path.of(path));
+    }
+
+    public void saveLastWorkspace(Path workspace) {
+        node.put("workspace", workspace.toAbsolutePath().toString());
         flush();
     }
 

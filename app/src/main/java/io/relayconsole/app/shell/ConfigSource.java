@@ -70,6 +70,24 @@ public record ConfigSource(String description, Optional<Path> file, Supplier<Rel
         return developmentDefault();
     }
 
+    /**
+     * The built-in upstream serves the workspace the console opened last, unless the configuration names one
+     * ({@code [Simulator] workspace} wins) or that workspace is gone (then the sample flags, and a warning).
+     */
+    public static RelayConfig withRememberedWorkspace(RelayConfig config, ConsolePreferences preferences) {
+        Optional<Path> last = preferences.lastWorkspace();
+        String named = config.simulator().workspace();
+        if (!config.simulator().enabled() || (named != null && !named.isBlank()) || last.isEmpty()) {
+            return config;
+        }
+        if (!Files.exists(last.get())) {
+            LOG.warn("The last workspace {} no longer exists; the built-in upstream starts from the sample flags",
+                    last.get());
+            return config;
+        }
+        return config.withSimulator(config.simulator().withWorkspace(last.get().toString()));
+    }
+
     ConfigSource withPortOverride(Integer port) {
         if (port == null) {
             return this;

@@ -73,7 +73,9 @@ public final class ConsoleSession implements AutoCloseable {
         stage.show();
         ErrorReporter.install(stage);
 
-        this.started = context.tasks().supply(TaskExecutor.Lane.ENGINE, source.loader())
+        // Reading the configuration and checking the remembered workspace both touch the disk: engine lane.
+        this.started = context.tasks().supply(TaskExecutor.Lane.ENGINE,
+                        () -> ConfigSource.withRememberedWorkspace(source.loader().get(), preferences))
                 .thenCompose(context.service()::start)
                 .thenAccept(runtime -> {
                     if (closed) {

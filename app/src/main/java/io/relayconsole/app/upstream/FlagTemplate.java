@@ -6,6 +6,7 @@ import io.relayconsole.model.Json;
 public enum FlagTemplate {
     BOOLEAN("Boolean", "[true,false]", 0, 1),
     STRING("String", "[\"variation A\",\"variation B\"]", 0, 1),
+    NUMBER("Number", "[10,100]", 0, 1),
     JSON("JSON", "[{\"enabled\":true,\"limit\":10},{\"enabled\":false,\"limit\":0}]", 0, 1);
 
     private final String label;

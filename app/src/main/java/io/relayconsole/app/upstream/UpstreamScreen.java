@@ -3,6 +3,9 @@ package io.relayconsole.app.upstream;
 import io.relayconsole.app.shell.AbstractScreen;
 import io.relayconsole.app.shell.ConsoleContext;
 import io.relayconsole.app.shell.Engine;
+import io.relayconsole.app.workspace.WorkspaceCommands;
+import io.relayconsole.app.workspace.WorkspacePane;
+import io.relayconsole.app.workspace.WorkspaceViewModel;
 import io.relayconsole.relay.EnvironmentSnapshot;
 import java.time.Instant;
 import javafx.animation.Animation;
@@ -16,12 +19,18 @@ public final class UpstreamScreen extends AbstractScreen<UpstreamView> {
     private final UpstreamViewModel model = new UpstreamViewModel();
     private final FlagEditorViewModel editor = new FlagEditorViewModel();
     private final FlagEditorCommands commands;
+    private final WorkspaceViewModel workspaceModel = new WorkspaceViewModel();
+    private final WorkspaceCommands workspace;
     // The countdown moves each second between snapshots; no I/O, FX thread only.
     private final Timeline countdown = new Timeline(new KeyFrame(Duration.seconds(1), e -> model.tick(Instant.now())));
 
     public UpstreamScreen(ConsoleContext context) {
         super(context, "Upstream", Material2AL.CLOUD_QUEUE);
         commands = new FlagEditorCommands(context, editor);
+        workspace = new WorkspaceCommands(context, workspaceModel, () -> {
+            commands.refresh();
+            commands.loadSelected(); // the workspace's data replaced what the editor showed
+        });
         countdown.setCycleCount(Animation.INDEFINITE);
         context.snapshotProperty().addListener((obs, old, snapshot) -> {
             if (snapshot == null || !isShown()) {
@@ -33,16 +42,23 @@ public final class UpstreamScreen extends AbstractScreen<UpstreamView> {
                 }
             }
             commands.refresh();
+            workspace.refresh();
         });
         context.selectedEnvironmentProperty().addListener((obs, old, name) -> {
             editor.selectedFlagProperty().set(null);
             commands.refresh();
+            workspace.refresh();
         });
     }
 
     @Override
     protected UpstreamView buildView() {
-        return new UpstreamView(model, this::reconnect, editor, commands);
+        return new UpstreamView(model, this::reconnect, editor, commands, new WorkspacePane(workspaceModel, workspace));
+    }
+
+    /** The Workspace area's actions (tests replace its file dialogs). */
+    public WorkspaceCommands workspace() {
+        return workspace;
     }
 
     public UpstreamViewModel model() {
@@ -60,6 +76,7 @@ public final class UpstreamScreen extends AbstractScreen<UpstreamView> {
     @Override
     protected void onShown() {
         commands.refresh();
+        workspace.refresh();
         countdown.play();
     }
 

@@ -10,6 +10,7 @@ import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -23,9 +24,10 @@ import org.kordamp.ikonli.material2.Material2MZ;
 public final class UpstreamView extends ScrollPane {
 
     public UpstreamView(UpstreamViewModel status, Runnable reconnect, FlagEditorViewModel editor,
-                        FlagEditorCommands commands) {
+                        FlagEditorCommands commands, Node workspace) {
         VBox content = new VBox(16,
                 ViewParts.section("Upstream connection", null, status(status, reconnect)),
+                ViewParts.section("Built-in upstream: workspace", null, workspace),
                 ViewParts.section("Built-in upstream: flag editor", null, editor(editor, commands)));
         content.setPadding(new Insets(4, 12, 12, 4));
         setContent(content);
@@ -80,16 +82,33 @@ public final class UpstreamView extends ScrollPane {
         Button delete = new Button("Delete flag", new FontIcon(Material2AL.DELETE_OUTLINE));
         delete.setId("editor-delete-flag");
         delete.setOnAction(e -> commands.deleteFlag(model.selectedFlagProperty().get()));
-        for (Button b : new Button[] {toggle, save, delete}) {
+        Button duplicate = new Button("Duplicate as new key", new FontIcon(Material2AL.CONTENT_COPY));
+        duplicate.setId("editor-duplicate-flag");
+        duplicate.setOnAction(e -> commands.duplicateFlag());
+        for (Button b : new Button[] {toggle, save, delete, duplicate}) {
             b.disableProperty().bind(model.selectedFlagProperty().isNull());
         }
+        Button undo = new Button("Undo", new FontIcon(Material2MZ.UNDO));
+        undo.setId("editor-undo");
+        undo.setOnAction(e -> commands.undo());
+        undo.textProperty().bind(model.undoTextProperty());
+        undo.disableProperty().bind(model.undoableProperty().not());
+        Label diff = ViewParts.label(model.diffProperty(), "editor-diff");
+        diff.getStyleClass().add("text-small");
+        diff.setStyle("-fx-font-family: monospace;");
         GridPane fields = new GridPane();
         fields.setHgap(10);
         fields.setVgap(6);
         fields.addRow(0, new Label("Variations (JSON array)"), variations);
         fields.addRow(1, new Label("Fallthrough (variation or rollout JSON)"), fallthrough);
         fields.addRow(2, new Label("Off variation (empty = none)"), off);
-        VBox flagPane = new VBox(8, summary, new HBox(8, toggle, delete), fields, save);
+        fields.addRow(3, new Label("Targets (JSON)"), json(model.targetsProperty(), "editor-targets"));
+        fields.addRow(4, new Label("Rules (JSON; clauses, variation or rollout)"), json(model.rulesProperty(), "editor-rules"));
+        fields.addRow(5, new Label("Prerequisites (JSON)"), json(model.prerequisitesProperty(), "editor-prerequisites"));
+        Label unsaved = new Label("Unsaved changes (- saved, + after Save):");
+        unsaved.visibleProperty().bind(model.diffProperty().isNotEmpty());
+        unsaved.managedProperty().bind(unsaved.visibleProperty());
+        VBox flagPane = new VBox(8, summary, new HBox(8, toggle, delete, undo), fields, unsaved, diff, save);
         HBox.setHgrow(flagPane, Priority.ALWAYS);
 
         TextField newFlag = bound(new TextField(), model.newFlagKeyProperty(), "editor-new-flag");
@@ -114,11 +133,15 @@ public final class UpstreamView extends ScrollPane {
         addSegment.setOnAction(e -> commands.addSegment());
         Button deleteSegment = new Button("Delete segment", new FontIcon(Material2AL.DELETE_OUTLINE));
         deleteSegment.setOnAction(e -> commands.deleteSegment(model.selectedSegmentProperty().get()));
+        Button duplicateSegment = new Button("Duplicate as new key", new FontIcon(Material2AL.CONTENT_COPY));
+        duplicateSegment.setId("editor-duplicate-segment");
+        duplicateSegment.setOnAction(e -> commands.duplicateSegment());
         deleteSegment.disableProperty().bind(model.selectedSegmentProperty().isNull());
+        duplicateSegment.disableProperty().bind(model.selectedSegmentProperty().isNull());
 
-        HBox addFlagRow = new HBox(8, newFlag, template, addFlag);
+        HBox addFlagRow = new HBox(8, newFlag, template, addFlag, duplicate);
         addFlagRow.setAlignment(Pos.CENTER_LEFT);
-        HBox segmentRow = new HBox(8, newSegment, addSegment, deleteSegment);
+        HBox segmentRow = new HBox(8, newSegment, addSegment, duplicateSegment, deleteSegment);
         segmentRow.setAlignment(Pos.CENTER_LEFT);
         Label message = ViewParts.label(model.messageProperty(), "editor-message");
         VBox editor = new VBox(10, new HBox(12, flags, flagPane), addFlagRow,
@@ -130,6 +153,16 @@ public final class UpstreamView extends ScrollPane {
         return new VBox(8, unavailable, hint, editor);
     }
 
+
+    private static TextArea json(javafx.beans.property.StringProperty property, String id) {
+        TextArea area = new TextArea();
+        area.textProperty().bindBidirectional(property);
+        area.setId(id);
+        area.setPrefRowCount(2);
+        area.setPrefColumnCount(30);
+        area.setWrapText(true);
+        return area;
+    }
 
     private static TextField bound(TextField field, javafx.beans.property.StringProperty property, String id) {
         field.textProperty().bindBidirectional(property);

@@ -97,28 +97,28 @@ public record VariationEdit(ArrayNode variations, ObjectNode fallthrough, Intege
         if (object.has("variation")) {
             index(object.path("variation").asText(), "Fallthrough", count);
         } else {
-            checkRollout(object.path("rollout"), count);
+            checkRollout(object.path("rollout"), count, "Fallthrough");
         }
         return object;
     }
 
-    private static void checkRollout(JsonNode rollout, int count) {
+    static void checkRollout(JsonNode rollout, int count, String what) {
         JsonNode buckets = rollout.path("variations");
         if (!(buckets instanceof ArrayNode array) || array.isEmpty()) {
-            throw new IllegalArgumentException("Fallthrough rollout needs \"rollout\": {\"variations\": [...]} with"
+            throw new IllegalArgumentException(what + " rollout needs \"rollout\": {\"variations\": [...]} with"
                     + " at least one {\"variation\", \"weight\"}");
         }
         for (int i = 0; i < array.size(); i++) {
             JsonNode bucket = array.get(i);
             if (!bucket.path("variation").isInt() || !bucket.path("weight").isInt()) {
-                throw new IllegalArgumentException("Fallthrough rollout variations[" + i + "] needs whole numbers"
+                throw new IllegalArgumentException(what + " rollout variations[" + i + "] needs whole numbers"
                         + " \"variation\" and \"weight\" (weights are thousandths of a percent, 100000 in all)");
             }
-            index(bucket.path("variation").asText(), "Fallthrough rollout variations[" + i + "]", count);
+            index(bucket.path("variation").asText(), what + " rollout variations[" + i + "]", count);
         }
     }
 
-    private static int index(String text, String what, int count) {
+    static int index(String text, String what, int count) {
         int index;
         try {
             index = Integer.parseInt(text == null ? "" : text.trim());

@@ -26,7 +26,8 @@ class ConsoleArchitectureTest {
         "io.relayconsole.relay", "io.relayconsole.serving", "io.relayconsole.store", "io.relayconsole.backends",
         "io.relayconsole.model", "io.relayconsole.config", "io.relayconsole.timeline", "io.relayconsole.demo",
         "io.relayconsole.simulator", "io.relayconsole.upstream", "io.relayconsole.events",
-        "io.relayconsole.metrics", "io.relayconsole.bigsegments"
+        "io.relayconsole.metrics", "io.relayconsole.bigsegments", "io.relayconsole.workspace",
+        "io.relayconsole.offline"
     };
 
     /** Of {@code upstream}, only the status types are API; the data sources are the engine's own. */
@@ -47,10 +48,26 @@ class ConsoleArchitectureTest {
             resideInAPackage("io.relayconsole.metrics").and(not(simpleNameEndingWith("MeterSnapshot")
                     .or(simpleNameEndingWith("EnvironmentMeters")))).as("metrics implementation classes");
 
+    /**
+     * Of {@code workspace}, what the Workspace area acts on and shows (open/switch through {@code RelayRuntime},
+     * statuses, events, import/export/snapshot); its files, formats and watching are the engine's.
+     */
+    private static final DescribedPredicate<JavaClass> WORKSPACE_IMPLEMENTATION =
+            resideInAPackage("io.relayconsole.workspace").and(not(belongToAnyOf(
+                    io.relayconsole.workspace.Workspace.class, io.relayconsole.workspace.FileStatus.class,
+                    io.relayconsole.workspace.WorkspaceEvent.class, io.relayconsole.workspace.WorkspaceTransfer.class,
+                    io.relayconsole.workspace.FileDataException.class)))
+                    .as("workspace implementation classes");
+
+    /** Of {@code offline}, only the refusal an archive import reports; reading archives is the engine's. */
+    private static final DescribedPredicate<JavaClass> OFFLINE_IMPLEMENTATION =
+            resideInAPackage("io.relayconsole.offline").and(not(belongToAnyOf(
+                    io.relayconsole.offline.ArchiveException.class))).as("offline-mode implementation classes");
+
     private static final DescribedPredicate<JavaClass> ENGINE_INTERNALS = resideInAPackage("io.relayconsole..")
             .and(not(resideInAPackage("io.relayconsole.app..")))
             .and(not(resideInAnyPackage(ENGINE_API)).or(UPSTREAM_IMPLEMENTATION).or(EVENTS_IMPLEMENTATION)
-                    .or(METRICS_IMPLEMENTATION))
+                    .or(METRICS_IMPLEMENTATION).or(WORKSPACE_IMPLEMENTATION).or(OFFLINE_IMPLEMENTATION))
             .as("engine packages other than the console's API (" + String.join(", ", ENGINE_API) + ")");
 
     @ArchTest

@@ -91,6 +91,7 @@ public final class ScreenshotRenderer {
 
         List<Screen> screens = onFx(() -> session.window().screens());
         showScenarioResult(screens);
+        showWorkspace(screens);
         for (int i = 0; i < screens.size(); i++) {
             int index = i;
             onFx(() -> {
@@ -135,6 +136,20 @@ public final class ScreenshotRenderer {
                 && onFx(() -> scenarios.model().verdictFor(Scenario.STORE_OUTAGE_WITH_TTL)) == null) {
             waitMillis(250);
         }
+    }
+
+    /** Opens a workspace folder from the Upstream screen, as a developer would, so its area shows a live file. */
+    private static void showWorkspace(List<Screen> screens) throws Exception {
+        io.relayconsole.app.upstream.UpstreamScreen upstream = screens.stream()
+                .filter(io.relayconsole.app.upstream.UpstreamScreen.class::isInstance)
+                .map(io.relayconsole.app.upstream.UpstreamScreen.class::cast).findFirst().orElseThrow();
+        Path folder = java.nio.file.Files.createTempDirectory("relay-console-").resolve("team-flags");
+        onFx(() -> {
+            upstream.workspace().useChooser((ask, owner) -> java.util.Optional.of(folder));
+            upstream.workspace().open(io.relayconsole.app.workspace.WorkspaceChooser.Ask.OPEN_FOLDER, null);
+            return null;
+        });
+        waitMillis(SETTLE_MILLIS);
     }
 
     private static void shoot(ConsoleSession session, Path file) throws Exception {

@@ -29,13 +29,24 @@ public final class TestConsole implements AutoCloseable {
     public static TestConsole open() throws Exception {
         TestConsole console = new TestConsole();
         FxToolkit.registerPrimaryStage();
+        console.start();
+        return console;
+    }
+
+    /** Closes the console as on exit and opens it again with the same preferences, as a user restarting it. */
+    public void restart() throws Exception {
+        closeSession();
+        FxToolkit.cleanupStages();
+        start();
+    }
+
+    private void start() throws Exception {
         var config = DevelopmentConfig.create().withMain(DevelopmentConfig.create().main().withPort(0));
         AtomicReference<ConsoleSession> opened = new AtomicReference<>();
         FxToolkit.setupStage(stage -> opened.set(ConsoleSession.open(stage, ConfigSource.of("test", config),
-                new ConsolePreferences(console.node), RelayConsoleApp::screens)));
-        console.session = opened.get();
-        console.session.started().get(60, TimeUnit.SECONDS);
-        return console;
+                new ConsolePreferences(node), RelayConsoleApp::screens)));
+        session = opened.get();
+        session.started().get(60, TimeUnit.SECONDS);
     }
 
     public ConsoleSession session() {
