@@ -1,5 +1,7 @@
 package io.relayconsole.demo;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,6 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -27,10 +30,13 @@ public final class DemoSdk implements AutoCloseable {
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(READ_TIMEOUT).build();
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private final String name;
     private final int port;
     private final String sdkKey;
     private InputStream stream;
+    private volatile String lastPut;
 
     /** What one request got: the HTTP status and, when served, whether the initial {@code put} arrived. */
     public record Outcome(int status, boolean receivedData) {
@@ -75,6 +81,23 @@ public final class DemoSdk implements AutoCloseable {
     }
 
     /**
+     * The version of flag {@code key} in the data the relay sent on the last served stream: what this SDK
+     * evaluates with; empty when it has no such flag.
+     */
+    public OptionalInt flagVersion(String key) {
+        String put = lastPut;
+        if (put == null) {
+            return OptionalInt.empty();
+        }
+        try {
+            JsonNode version = JSON.readTree(put).at("/data/flags/" + key + "/version");
+            return version.isInt() ? OptionalInt.of(version.intValue()) : OptionalInt.empty();
+        } catch (IOException e) {
+            return OptionalInt.empty();
+        }
+    }
+
+    /**
      * Posts {@code count} custom events to {@code /bulk}, as a server-side SDK flushes its event buffer; returns the
      * HTTP status (the relay answers 202 at once, whether or not the flag service is up).
      */
@@ -111,8 +134,13 @@ public final class DemoSdk implements AutoCloseable {
         Thread reader = new Thread(() -> {
             try (BufferedReader in = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
                 String line;
+                boolean inPut = false;
                 while ((line = in.readLine()) != null) {
                     if (line.equals("event: put")) {
+                        inPut = true;
+                    } else if (inPut && line.startsWith("data:")) {
+                        lastPut = line.substring("data:".length()).strip();
+                        inPut = false;
                         put.complete(true);
                     }
                 }

@@ -15,6 +15,23 @@ public interface ScenarioStore extends AutoCloseable {
 
     void bringUp();
 
+    /**
+     * Another network path to the same database, with its own outage switch: how a second relay reaches it. Empty
+     * when the backend has no server to share (the demo database).
+     */
+    default java.util.Optional<ScenarioStore> secondPath() {
+        return java.util.Optional.empty();
+    }
+
+    /**
+     * Restarts the database without its data, as a cache server without persistence comes back.
+     *
+     * @throws UnsupportedOperationException when this backend cannot (only a real Redis is restarted)
+     */
+    default void restartEmpty() {
+        throw new UnsupportedOperationException("this database cannot be restarted empty");
+    }
+
     /** Stops whatever server was started for the run; the demo database needs nothing. */
     @Override
     default void close() {
