@@ -98,6 +98,29 @@ public final class DemoSdk implements AutoCloseable {
     }
 
     /**
+     * Asks for this SDK's flag values as a browser SDK does ({@code GET /sdk/evalx/{envId}/contexts/{context}}, the
+     * context base64url-encoded JSON); returns the HTTP status, 200 only when flag values came back.
+     */
+    public int evaluate(String clientSideId) throws IOException {
+        String context = "{\"kind\":\"user\",\"key\":\"" + name + "\"}";
+        String encoded = java.util.Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(context.getBytes(StandardCharsets.UTF_8));
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/sdk/evalx/"
+                        + clientSideId + "/contexts/" + encoded))
+                .timeout(READ_TIMEOUT).header("User-Agent", userAgent()).GET().build();
+        try {
+            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() == 200 && !JSON.readTree(response.body()).isObject()) {
+                throw new IOException("the relay answered 200 without flag values: " + response.body());
+            }
+            return response.statusCode();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while calling the relay", e);
+        }
+    }
+
+    /**
      * Posts {@code count} custom events to {@code /bulk}, as a server-side SDK flushes its event buffer; returns the
      * HTTP status (the relay answers 202 at once, whether or not the flag service is up).
      */

@@ -29,6 +29,8 @@ import java.util.function.BooleanSupplier;
 final class ScenarioSession implements AutoCloseable {
     static final String ENVIRONMENT = "production";
     static final String SDK_KEY = "sdk-00000000-0000-4000-8000-00000000demo";
+    /** The environment's client-side ID, for the browser SDK's evalx requests. */
+    static final String CLIENT_SIDE_ID = "00000000000000000000demo";
 
     private final ScenarioStore store;
     private final StepWaiter waiter;
@@ -77,7 +79,8 @@ final class ScenarioSession implements AutoCloseable {
         MainConfig main = MainConfig.defaults().withPort(0)
                 .withUpstream(atPort(upstream.streamUri(), upstreamPort), atPort(upstream.baseUri(), upstreamPort))
                 .withTimings(initTimeout, Duration.ofMinutes(3));
-        return new Relay(new RelayConfig(main, events, List.of(EnvironmentConfig.of(ENVIRONMENT, SDK_KEY))),
+        return new Relay(new RelayConfig(main, events, List.of(new EnvironmentConfig(ENVIRONMENT, SDK_KEY, null,
+                CLIENT_SIDE_ID, null, null, List.of(), List.of(), false, null, Duration.ZERO, null))),
                 RelayOptions.builder().cacheTtl(cacheTtl).storeFactory(e -> database.connect())
                         .initialReconnectDelay(firstRetryDelay).bindAddress("127.0.0.1").build());
     }
