@@ -60,12 +60,6 @@ public interface ScenarioStore extends AutoCloseable {
 
     /** A real server reached through {@code proxy}: {@code connections} must connect to the proxy's port. */
     static ScenarioStore behindProxy(FaultProxy proxy, java.util.function.Supplier<DataStore> connections) {
-        return behindProxy(proxy, connections, () -> { });
-    }
-
-    /** As {@link #behindProxy(FaultProxy, java.util.function.Supplier)}; {@code onClose} stops the server. */
-    static ScenarioStore behindProxy(FaultProxy proxy, java.util.function.Supplier<DataStore> connections,
-                                     Runnable onClose) {
         return new ScenarioStore() {
             @Override
             public DataStore connect() {
@@ -80,11 +74,6 @@ public interface ScenarioStore extends AutoCloseable {
             @Override
             public void bringUp() {
                 proxy.pass();
-            }
-
-            @Override
-            public void close() {
-                onClose.run();
             }
         };
     }

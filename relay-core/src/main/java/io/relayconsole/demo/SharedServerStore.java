@@ -25,6 +25,7 @@ final class SharedServerStore implements ScenarioStore {
     private final SettingsAt settings;
     private final Runnable restartEmpty;
     private final FaultProxy proxy;
+    private final ScenarioStore mainPath;
     private final List<FaultProxy> otherPaths = new ArrayList<>();
 
     /** @param restartEmpty restarts the server without its data; null when it cannot be */
@@ -44,6 +45,11 @@ final class SharedServerStore implements ScenarioStore {
         this.settings = settings;
         this.restartEmpty = restartEmpty;
         this.proxy = proxy;
+        this.mainPath = pathThrough(proxy);
+    }
+
+    private ScenarioStore pathThrough(FaultProxy path) {
+        return ScenarioStore.behindProxy(path, () -> StoreBackends.create(settings.at(path.port())));
     }
 
     private static FaultProxy newProxy(int serverPort) {
@@ -56,24 +62,24 @@ final class SharedServerStore implements ScenarioStore {
 
     @Override
     public DataStore connect() {
-        return StoreBackends.create(settings.at(proxy.port()));
+        return mainPath.connect();
     }
 
     @Override
     public void takeDown() {
-        proxy.cut();
+        mainPath.takeDown();
     }
 
     @Override
     public void bringUp() {
-        proxy.pass();
+        mainPath.bringUp();
     }
 
     @Override
     public synchronized Optional<ScenarioStore> secondPath() {
         FaultProxy other = newProxy(serverPort);
         otherPaths.add(other);
-        return Optional.of(ScenarioStore.behindProxy(other, () -> StoreBackends.create(settings.at(other.port()))));
+        return Optional.of(pathThrough(other));
     }
 
     @Override
