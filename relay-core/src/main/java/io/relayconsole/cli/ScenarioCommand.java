@@ -10,7 +10,7 @@ import java.util.List;
 
 /**
  * {@code --scenario N|all [--store NAME]}: replays the scenarios headless on the chosen database and prints what the
- * relay drew, with the verdict.
+ * relay drew, with the verdict; {@code all} means every scenario that runs on that database.
  */
 final class ScenarioCommand {
     private ScenarioCommand() {
@@ -21,9 +21,15 @@ final class ScenarioCommand {
      *         when one differs, {@link RelayMain#EXIT_START_FAILED} when the database could not be started
      */
     static int run(String which, String store, PrintStream out, PrintStream err) throws InterruptedException {
-        List<Scenario> scenarios = which.equals("all") ? List.of(Scenario.values())
+        ScenarioBackend backend = ScenarioBackend.byName(store);
+        List<Scenario> scenarios = which.equals("all") ? Scenario.on(backend)
                 : List.of(Scenario.byNumber(Integer.parseInt(which)));
-        ScenarioRunner runner = new ScenarioRunner(ScenarioBackend.byName(store));
+        if (!scenarios.get(0).runsOn(backend)) {
+            err.println("Scenario " + which + " does not run on " + backend.label() + "; it runs on "
+                    + scenarios.get(0).backendsLabel() + " (--store " + firstStoreFor(scenarios.get(0)) + ")");
+            return RelayMain.EXIT_CONFIG_ERROR;
+        }
+        ScenarioRunner runner = new ScenarioRunner(backend);
         List<ScenarioResult> results = new ArrayList<>();
         for (Scenario scenario : scenarios) {
             ScenarioResult result;
@@ -42,5 +48,10 @@ final class ScenarioCommand {
                     : mismatches + " of " + results.size() + " scenarios differ from the document.");
         }
         return mismatches == 0 ? 0 : RelayMain.EXIT_SCENARIO_MISMATCH;
+    }
+
+    private static String firstStoreFor(Scenario scenario) {
+        return java.util.Arrays.stream(ScenarioBackend.values()).filter(scenario::runsOn).findFirst()
+                .map(ScenarioBackend::cliName).orElseThrow();
     }
 }

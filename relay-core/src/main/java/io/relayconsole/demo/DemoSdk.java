@@ -1,5 +1,7 @@
 package io.relayconsole.demo;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,6 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -27,10 +30,13 @@ public final class DemoSdk implements AutoCloseable {
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(READ_TIMEOUT).build();
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private final String name;
     private final int port;
     private final String sdkKey;
     private InputStream stream;
+    private volatile String lastPut;
 
     /** What one request got: the HTTP status and, when served, whether the initial {@code put} arrived. */
     public record Outcome(int status, boolean receivedData) {
@@ -75,6 +81,46 @@ public final class DemoSdk implements AutoCloseable {
     }
 
     /**
+     * The version of flag {@code key} in the data the relay sent on the last served stream: what this SDK
+     * evaluates with; empty when it has no such flag.
+     */
+    public OptionalInt flagVersion(String key) {
+        String put = lastPut;
+        if (put == null) {
+            return OptionalInt.empty();
+        }
+        try {
+            JsonNode version = JSON.readTree(put).at("/data/flags/" + key + "/version");
+            return version.isInt() ? OptionalInt.of(version.intValue()) : OptionalInt.empty();
+        } catch (IOException e) {
+            return OptionalInt.empty();
+        }
+    }
+
+    /**
+     * Asks for this SDK's flag values as a browser SDK does ({@code GET /sdk/evalx/{envId}/contexts/{context}}, the
+     * context base64url-encoded JSON); returns the HTTP status, 200 only when flag values came back.
+     */
+    public int evaluate(String clientSideId) throws IOException {
+        String context = "{\"kind\":\"user\",\"key\":\"" + name + "\"}";
+        String encoded = java.util.Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(context.getBytes(StandardCharsets.UTF_8));
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/sdk/evalx/"
+                        + clientSideId + "/contexts/" + encoded))
+                .timeout(READ_TIMEOUT).header("User-Agent", userAgent()).GET().build();
+        try {
+            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() == 200 && !JSON.readTree(response.body()).isObject()) {
+                throw new IOException("the relay answered 200 without flag values: " + response.body());
+            }
+            return response.statusCode();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while calling the relay", e);
+        }
+    }
+
+    /**
      * Posts {@code count} custom events to {@code /bulk}, as a server-side SDK flushes its event buffer; returns the
      * HTTP status (the relay answers 202 at once, whether or not the flag service is up).
      */
@@ -111,8 +157,13 @@ public final class DemoSdk implements AutoCloseable {
         Thread reader = new Thread(() -> {
             try (BufferedReader in = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
                 String line;
+                boolean inPut = false;
                 while ((line = in.readLine()) != null) {
                     if (line.equals("event: put")) {
+                        inPut = true;
+                    } else if (inPut && line.startsWith("data:")) {
+                        lastPut = line.substring("data:".length()).strip();
+                        inPut = false;
                         put.complete(true);
                     }
                 }

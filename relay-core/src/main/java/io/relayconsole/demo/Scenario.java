@@ -17,7 +17,9 @@ public enum Scenario {
     STORE_OUTAGE_WITH_TTL(2, "Persistent store outage with a TTL", new StoreOutageWithTtl()),
     UPSTREAM_OUTAGE_COLD_RELAY(3, "LaunchDarkly outage, cold relay", new UpstreamOutageColdRelay()),
     UPSTREAM_OUTAGE_WARM_RELAY(4, "LaunchDarkly outage, warm relay", new UpstreamOutageWarmRelay()),
-    EVENTS_DURING_UPSTREAM_OUTAGE(5, "Events during a LaunchDarkly outage", new EventsDuringUpstreamOutage());
+    EVENTS_DURING_UPSTREAM_OUTAGE(5, "Events during a LaunchDarkly outage", new EventsDuringUpstreamOutage()),
+    BROWSER_SDK_DURING_STORE_OUTAGE(6, "Browser SDK during a store outage", new BrowserSdkDuringStoreOutage()),
+    SHARED_STORE_CUT_OFF_RELAY(8, "Two relays sharing Redis, one cut off, cache forever", new SharedStoreCutOffRelay());
 
     private final int number;
     private final String title;
@@ -31,6 +33,22 @@ public enum Scenario {
 
     ScenarioScript script() {
         return script;
+    }
+
+    /** Whether it can run on {@code backend} (scenario 8 needs a Redis it can restart empty). */
+    public boolean runsOn(ScenarioBackend backend) {
+        return script.runsOn(backend);
+    }
+
+    /** "Redis", or "demo database, Redis, ..." : the backends it runs on, as an error names them. */
+    public String backendsLabel() {
+        return Arrays.stream(ScenarioBackend.values()).filter(this::runsOn).map(ScenarioBackend::label)
+                .collect(java.util.stream.Collectors.joining(", "));
+    }
+
+    /** The scenarios that run on {@code backend}, in order. */
+    public static java.util.List<Scenario> on(ScenarioBackend backend) {
+        return Arrays.stream(values()).filter(s -> s.runsOn(backend)).toList();
     }
 
     /** For the presenter's closing words: what the audience just saw, in plain words. */

@@ -3,11 +3,8 @@ package io.relayconsole.demo;
 import io.relayconsole.backends.StoreBackends;
 import io.relayconsole.backends.StoreSettings;
 import io.relayconsole.demo.consul.ConsulKvServer;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.Locale;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -58,46 +55,24 @@ public enum ScenarioBackend {
             case DEMO -> ScenarioStore.demo(prefix);
             case REDIS -> {
                 LocalRedisServer redis = LocalRedisServer.launch();
-                yield proxied(redis, redis.port(), port -> StoreSettings.Redis.at("redis://127.0.0.1:" + port, prefix));
+                // No persistence: killed and started again, it comes back empty.
+                yield SharedServerStore.start(redis, redis.port(),
+                        port -> StoreSettings.Redis.at("redis://127.0.0.1:" + port, prefix), () -> {
+                            redis.kill();
+                            redis.start();
+                        });
             }
             case DYNAMODB -> {
                 LocalDynalite dynalite = LocalDynalite.launch();
                 StoreBackends.createTable(new StoreSettings.DynamoDb(TABLE, dynalite.endpoint(), null, prefix));
-                yield proxied(dynalite, dynalite.port(),
-                        port -> new StoreSettings.DynamoDb(TABLE, "http://127.0.0.1:" + port, null, prefix));
+                yield SharedServerStore.start(dynalite, dynalite.port(),
+                        port -> new StoreSettings.DynamoDb(TABLE, "http://127.0.0.1:" + port, null, prefix), null);
             }
             case CONSUL -> {
                 ConsulKvServer consul = ConsulKvServer.startOnFreePort();
-                yield proxied(consul, consul.port(),
-                        port -> new StoreSettings.Consul("http://127.0.0.1:" + port, null, prefix));
+                yield SharedServerStore.start(consul, consul.port(),
+                        port -> new StoreSettings.Consul("http://127.0.0.1:" + port, null, prefix), null);
             }
         };
-    }
-
-    private interface SettingsAt {
-        StoreSettings at(int proxyPort);
-    }
-
-    private static ScenarioStore proxied(AutoCloseable server, int serverPort, SettingsAt settings) {
-        FaultProxy proxy;
-        try {
-            proxy = FaultProxy.start("127.0.0.1", serverPort);
-        } catch (IOException e) {
-            closeQuietly(server);
-            throw new UncheckedIOException("cannot start the fault proxy", e);
-        }
-        Supplier<io.relayconsole.store.DataStore> connections = () -> StoreBackends.create(settings.at(proxy.port()));
-        return ScenarioStore.behindProxy(proxy, connections, () -> {
-            proxy.close();
-            closeQuietly(server);
-        });
-    }
-
-    private static void closeQuietly(AutoCloseable server) {
-        try {
-            server.close();
-        } catch (Exception e) {
-            // stopping a local server the run started: nothing left to do if it fails
-        }
     }
 }

@@ -93,6 +93,21 @@ final class ScenarioMoves {
         await(sdk + " is refused", failure(sdk, RELAY));
     }
 
+    /** {@code sdk}, a browser SDK, asks for its flag values; the relay must answer {@code expectedStatus}. */
+    void browserEvaluates(String sdk, int expectedStatus) throws InterruptedException {
+        announce(sdk + " (a browser) asks for its flag values");
+        int status;
+        try {
+            status = session.sdk(sdk).evaluate(ScenarioSession.CLIENT_SIDE_ID);
+        } catch (IOException e) {
+            throw new ScenarioException(sdk + " could not ask for its flag values: " + e.getMessage());
+        }
+        if (status != expectedStatus) {
+            throw new ScenarioException(sdk + " should have got HTTP " + expectedStatus + ", got HTTP " + status);
+        }
+        await(sdk + " is answered", response(RELAY, sdk));
+    }
+
     /** {@code sdk} posts {@code count} events; the relay must take them (202) whatever LaunchDarkly is doing. */
     void sdkSendsEvents(String sdk, int count) throws InterruptedException {
         announce(sdk + " sends " + count + " event(s)");

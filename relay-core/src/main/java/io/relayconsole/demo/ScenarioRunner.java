@@ -67,6 +67,10 @@ public final class ScenarioRunner {
      * @throws java.util.concurrent.CancellationException when {@link #cancel()} was called
      */
     public ScenarioResult run(Scenario scenario, ScenarioProgress progress) throws InterruptedException {
+        if (!scenario.runsOn(backend)) {
+            throw new IllegalArgumentException("scenario " + scenario.number() + " does not run on "
+                    + backend.label() + "; it runs on " + scenario.backendsLabel());
+        }
         cancelled = false;
         SequenceDiagram expected = scenario.expectedDiagram();
         try (ScenarioSession session = new ScenarioSession(stores.get(), progress, () -> cancelled)) {
@@ -88,10 +92,10 @@ public final class ScenarioRunner {
         }
     }
 
-    /** Plays every scenario in order (stops at a cancel). */
+    /** Plays every scenario that runs on this backend, in order (stops at a cancel). */
     public List<ScenarioResult> runAll(ScenarioProgress progress) throws InterruptedException {
         List<ScenarioResult> results = new ArrayList<>();
-        for (Scenario s : Scenario.values()) {
+        for (Scenario s : Scenario.on(backend)) {
             results.add(run(s, progress));
         }
         return results;

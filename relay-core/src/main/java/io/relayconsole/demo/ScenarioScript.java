@@ -8,6 +8,11 @@ package io.relayconsole.demo;
 interface ScenarioScript {
     void play(ScenarioMoves moves) throws InterruptedException;
 
+    /** Whether it can run on {@code backend}: most run anywhere; some need what only a real server has. */
+    default boolean runsOn(ScenarioBackend backend) {
+        return true;
+    }
+
     /** The paragraph the presenter ends with: what the audience just saw, in plain words. */
     String explanation();
 }

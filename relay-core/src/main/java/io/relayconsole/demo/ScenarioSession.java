@@ -8,12 +8,15 @@ import io.relayconsole.relay.Relay;
 import io.relayconsole.relay.RelayEnvironment;
 import io.relayconsole.relay.RelayOptions;
 import io.relayconsole.simulator.FlagSimulator;
+import io.relayconsole.simulator.SimulatedEnvironment;
 import io.relayconsole.simulator.UpstreamFault;
 import io.relayconsole.timeline.Timeline;
 import io.relayconsole.timeline.TimelineRecorder;
 import io.relayconsole.upstream.DataSourceState;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,11 +29,15 @@ import java.util.function.BooleanSupplier;
 final class ScenarioSession implements AutoCloseable {
     static final String ENVIRONMENT = "production";
     static final String SDK_KEY = "sdk-00000000-0000-4000-8000-00000000demo";
+    /** The environment's client-side ID, for the browser SDK's evalx requests. */
+    static final String CLIENT_SIDE_ID = "00000000000000000000demo";
 
     private final ScenarioStore store;
     private final StepWaiter waiter;
     private final FlagSimulator upstream = new FlagSimulator();
     private final List<DemoSdk> sdks = new ArrayList<>();
+    private final List<Relay> otherRelays = new ArrayList<>();
+    private FaultProxy upstreamPath;
     private Relay relay;
     private TimelineRecorder recorder;
     private EventsConfig events = EventsConfig.defaults();
@@ -58,16 +65,63 @@ final class ScenarioSession implements AutoCloseable {
     void startRelay(Duration cacheTtl, Duration initTimeout, Duration firstRetryDelay, boolean record)
             throws InterruptedException {
         closeRelay();
-        MainConfig main = MainConfig.defaults().withPort(0).withUpstream(upstream.streamUri(), upstream.baseUri())
-                .withTimings(initTimeout, Duration.ofMinutes(3));
-        relay = new Relay(new RelayConfig(main, events, List.of(EnvironmentConfig.of(ENVIRONMENT, SDK_KEY))),
-                RelayOptions.builder().cacheTtl(cacheTtl).storeFactory(e -> store.connect())
-                        .initialReconnectDelay(firstRetryDelay).bindAddress("127.0.0.1").build());
+        relay = newRelay(upstreamPath == null ? upstream.port() : upstreamPath.port(), store, cacheTtl, initTimeout,
+                firstRetryDelay);
         if (record) {
             recorder = TimelineRecorder.attachTo(relay);
             recorder.addListener(waiter);
         }
         relay.start();
+    }
+
+    private Relay newRelay(int upstreamPort, ScenarioStore database, Duration cacheTtl, Duration initTimeout,
+                           Duration firstRetryDelay) {
+        MainConfig main = MainConfig.defaults().withPort(0)
+                .withUpstream(atPort(upstream.streamUri(), upstreamPort), atPort(upstream.baseUri(), upstreamPort))
+                .withTimings(initTimeout, Duration.ofMinutes(3));
+        return new Relay(new RelayConfig(main, events, List.of(new EnvironmentConfig(ENVIRONMENT, SDK_KEY, null,
+                CLIENT_SIDE_ID, null, null, List.of(), List.of(), false, null, Duration.ZERO, null))),
+                RelayOptions.builder().cacheTtl(cacheTtl).storeFactory(e -> database.connect())
+                        .initialReconnectDelay(firstRetryDelay).bindAddress("127.0.0.1").build());
+    }
+
+    private static URI atPort(URI uri, int port) {
+        try {
+            return new URI(uri.getScheme(), uri.getUserInfo(), uri.getHost(), port, uri.getPath(), uri.getQuery(),
+                    uri.getFragment());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * From now on the recorded relay reaches LaunchDarkly through the returned proxy, so it alone can be cut off
+     * while other relays stay connected.
+     */
+    FaultProxy ownUpstreamPath() {
+        if (upstreamPath == null) {
+            try {
+                upstreamPath = FaultProxy.start("127.0.0.1", upstream.port());
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot start the upstream fault proxy", e);
+            }
+        }
+        return upstreamPath;
+    }
+
+    /**
+     * Starts another relay, not recorded, connected straight to LaunchDarkly and reaching the database through
+     * {@code path}: the one the document's warning says keeps writing updates to a shared database.
+     */
+    RelayEnvironment startOtherRelay(ScenarioStore path, Duration cacheTtl) throws InterruptedException {
+        Relay other = newRelay(upstream.port(), path, cacheTtl, ScenarioMoves.WARM_INIT_TIMEOUT, ScenarioMoves.FAST_RETRY);
+        otherRelays.add(other);
+        other.start();
+        return other.environment(ENVIRONMENT).orElseThrow();
+    }
+
+    SimulatedEnvironment upstreamEnvironment() {
+        return upstream.environment(SDK_KEY);
     }
 
     /** Waits until the relay has its data from upstream and has stored it. */
@@ -136,6 +190,10 @@ final class ScenarioSession implements AutoCloseable {
     public void close() {
         sdks.forEach(DemoSdk::close);
         closeRelay();
+        otherRelays.forEach(Relay::close);
+        if (upstreamPath != null) {
+            upstreamPath.close();
+        }
         upstream.close();
         store.bringUp();
         store.close();

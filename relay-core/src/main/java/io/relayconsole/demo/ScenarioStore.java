@@ -15,6 +15,23 @@ public interface ScenarioStore extends AutoCloseable {
 
     void bringUp();
 
+    /**
+     * Another network path to the same database, with its own outage switch: how a second relay reaches it. Empty
+     * when the backend has no server to share (the demo database).
+     */
+    default java.util.Optional<ScenarioStore> secondPath() {
+        return java.util.Optional.empty();
+    }
+
+    /**
+     * Restarts the database without its data, as a cache server without persistence comes back.
+     *
+     * @throws UnsupportedOperationException when this backend cannot (only a real Redis is restarted)
+     */
+    default void restartEmpty() {
+        throw new UnsupportedOperationException("this database cannot be restarted empty");
+    }
+
     /** Stops whatever server was started for the run; the demo database needs nothing. */
     @Override
     default void close() {
@@ -43,12 +60,6 @@ public interface ScenarioStore extends AutoCloseable {
 
     /** A real server reached through {@code proxy}: {@code connections} must connect to the proxy's port. */
     static ScenarioStore behindProxy(FaultProxy proxy, java.util.function.Supplier<DataStore> connections) {
-        return behindProxy(proxy, connections, () -> { });
-    }
-
-    /** As {@link #behindProxy(FaultProxy, java.util.function.Supplier)}; {@code onClose} stops the server. */
-    static ScenarioStore behindProxy(FaultProxy proxy, java.util.function.Supplier<DataStore> connections,
-                                     Runnable onClose) {
         return new ScenarioStore() {
             @Override
             public DataStore connect() {
@@ -63,11 +74,6 @@ public interface ScenarioStore extends AutoCloseable {
             @Override
             public void bringUp() {
                 proxy.pass();
-            }
-
-            @Override
-            public void close() {
-                onClose.run();
             }
         };
     }

@@ -33,13 +33,13 @@ class ScenarioCommandTest {
         int code = run("--scenario", "99");
 
         assertThat(code).isEqualTo(RelayMain.EXIT_CONFIG_ERROR);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--scenario needs 1, 2, 3, 4, 5 or all, not \"99\"")
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--scenario needs 1, 2, 3, 4, 5, 6, 8 or all, not \"99\"")
                 .contains("--scenario N|all");
     }
 
     @Test
     void theUsageMentionsScenarios() {
-        assertThat(CommandLine.USAGE).contains("--scenario 1|2|3|4|5|all");
+        assertThat(CommandLine.USAGE).contains("--scenario 1|2|3|4|5|6|8|all");
         assertThat(CommandLine.parse(List.of("--scenario", "all")).scenario()).isEqualTo("all");
         assertThat(CommandLine.parse(List.of("--scenario")).error()).contains("--scenario needs");
     }
@@ -62,6 +62,38 @@ class ScenarioCommandTest {
         assertThat(code).as(printed).isZero();
         assertThat(printed).contains("Scenario 2: Persistent store outage with a TTL (on Redis)",
                 "Verdict: matches on Redis");
+    }
+
+    @Test
+    void runsTheSharedRedisScenarioAndExitsZeroOnItsMatch() throws InterruptedException {
+        int code = run("--scenario", "8", "--store", "redis");
+
+        String printed = out.toString(StandardCharsets.UTF_8);
+        assertThat(code).as(printed).isZero();
+        assertThat(printed).contains("Scenario 8: Two relays sharing Redis, one cut off, cache forever (on Redis)",
+                "note over SDK2: Stale: flag version", "note over Persistent Store: Still flag version",
+                "Verdict: matches on Redis");
+    }
+
+    @Test
+    void runsTheBrowserScenarioOnDynamoDbAndExitsZeroOnItsMatch() throws InterruptedException {
+        int code = run("--scenario", "6", "--store", "dynamodb");
+
+        String printed = out.toString(StandardCharsets.UTF_8);
+        assertThat(code).as(printed).isZero();
+        assertThat(printed).contains("Scenario 6: Browser SDK during a store outage (on DynamoDB (dynalite))",
+                "SDK1->>Relay Proxy: Evaluation request /sdk/evalx", "Relay Proxy-->>SDK1: Service Unavailable",
+                "Verdict: matches on DynamoDB (dynalite)");
+    }
+
+    @Test
+    void theSharedRedisScenarioOnAnotherStoreIsAClearError() throws InterruptedException {
+        int code = run("--scenario", "8");
+
+        assertThat(code).isEqualTo(RelayMain.EXIT_CONFIG_ERROR);
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains("Scenario 8 does not run on demo database; it runs on Redis (--store redis)");
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
     }
 
     @Test

@@ -15,7 +15,7 @@ class ScenarioBackendsTest {
 
     static Stream<Arguments> scenariosOnRealBackends() {
         return Stream.of(ScenarioBackend.REDIS, ScenarioBackend.DYNAMODB, ScenarioBackend.CONSUL)
-                .flatMap(b -> Stream.of(Scenario.values()).map(s -> Arguments.of(b, s)));
+                .flatMap(b -> Scenario.on(b).stream().map(s -> Arguments.of(b, s)));
     }
 
     @ParameterizedTest(name = "{1} on {0}")
@@ -26,5 +26,30 @@ class ScenarioBackendsTest {
         assertThat(result.matches()).as(result.report()).isTrue();
         assertThat(result.verdict()).startsWith("matches on " + backend.label());
         assertThat(result.report()).contains("(on " + backend.label() + ")");
+    }
+
+    @org.junit.jupiter.api.Test
+    void twoRelaysOnOneRedisTheCutOffOneServesStaleDataThenAdoptsTheNewerVersionsWithoutOverwritingThem()
+            throws Exception {
+        ScenarioResult result = new ScenarioRunner(ScenarioBackend.REDIS).run(Scenario.SHARED_STORE_CUT_OFF_RELAY);
+
+        assertThat(result.matches()).as(result.report()).isTrue();
+        String observed = result.observed().toMermaid();
+        assertThat(observed).containsSubsequence("note over SDK2: Stale: flag version",
+                "note over Persistent Store: Restarted empty, the other relay writes back flag version",
+                "Relay Proxy->>Persistent Store: Store all flags",
+                "note over Persistent Store: Still flag version", "note over SDK3: Flag version");
+        assertThat(io.relayconsole.testing.MermaidParser.rejected(java.util.Map.of(
+                "scenario 8 expected", result.scenario().expectedMermaid(), "scenario 8 observed", observed)))
+                .isEmpty();
+    }
+
+    @org.junit.jupiter.api.Test
+    void aScenarioThatNeedsRedisSaysSoOnAnotherBackend() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new ScenarioRunner(ScenarioBackend.CONSUL,
+                        () -> { throw new AssertionError("no store is started for a scenario that cannot run"); })
+                        .run(Scenario.SHARED_STORE_CUT_OFF_RELAY))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("scenario 8 does not run on Consul (KV double); it runs on Redis");
     }
 }

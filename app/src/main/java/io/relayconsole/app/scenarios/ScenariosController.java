@@ -44,9 +44,9 @@ public final class ScenariosController implements AutoCloseable {
         play(List.of(scenario));
     }
 
-    /** Plays all of them in order, stopping at a cancel. FX thread. */
+    /** Plays all that run on the chosen database in order, stopping at a cancel. FX thread. */
     public void runAll() {
-        play(List.of(Scenario.values()));
+        play(Scenario.on(model.backendProperty().get()));
     }
 
     /**
