@@ -103,7 +103,7 @@ class ClientSdksFlowTest extends FxRobot {
             interact(() -> session.window().select(session.window().screens().indexOf(timeline)));
             await().atMost(WAIT).untilAsserted(() -> assertThat(fx(() -> timeline.model().diagram().rows()
                     .stream().map(TimelineRow::label).toList())).contains(
-                            "Polling request /sdk/evalx/" + envId + "/contexts/{context}",
+                            "Evaluation request /sdk/evalx", "Flag values",
                             "Streaming request /eval/" + envId + "/{user}")
                     .noneMatch(label -> label.contains(encoded) || label.contains(SECRET_ATTRIBUTE)));
         }
