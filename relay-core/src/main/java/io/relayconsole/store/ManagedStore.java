@@ -5,7 +5,6 @@ import io.relayconsole.model.FullDataSet;
 import io.relayconsole.model.Item;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -223,7 +222,7 @@ public final class ManagedStore implements AutoCloseable {
             } catch (StoreException e) {
                 return StoreOperationResult.failed(op, start, e.getMessage());
             }
-            int items = size(known);
+            int items = VersionMerge.size(known);
             return StoreOperationResult.ok(op, items, start, "wrote " + items + " item(s) to "
                     + description().label());
         }
@@ -241,7 +240,8 @@ public final class ManagedStore implements AutoCloseable {
             c.clearCache();
             FullDataSet data = c.getAllData();
             c.primeCache(data);
-            return StoreOperationResult.ok(op, size(data), start, "read " + size(data) + " item(s) from the store");
+            int items = VersionMerge.size(data);
+            return StoreOperationResult.ok(op, items, start, "read " + items + " item(s) from the store");
         } catch (StoreException e) {
             return StoreOperationResult.failed(op, start, e.getMessage());
         }
@@ -271,7 +271,7 @@ public final class ManagedStore implements AutoCloseable {
             try {
                 if (known != null && known != FullDataSet.empty()) {
                     newBackend.init(known);
-                    items = size(known);
+                    items = VersionMerge.size(known);
                 }
             } catch (RuntimeException e) {
                 newBackend.close();
@@ -349,7 +349,8 @@ public final class ManagedStore implements AutoCloseable {
             int written;
             synchronized (writeLock) {
                 s = stack;
-                written = writeBack(s);
+                written = VersionMerge.writeBack(s.backend(), s.cache());
+                storeWasInitialized = true;
             }
             listener.storeAccessed(new StoreAccess(StoreAccess.Operation.WRITE_BACK, false, true, written, null));
             LOG.info("[{}] {}: wrote {} item(s) back to the store", environment, why, written);
@@ -371,65 +372,24 @@ public final class ManagedStore implements AutoCloseable {
         listener.storeStatusChanged(status());
     }
 
-    /** Serves the store's items that are newer than the cache's (another relay's); never writes. */
+    /** A cache-forever relay's second look at the store after a write-back; see {@link VersionMerge#adoptNewer}. */
     private void adoptNewerItems(Stack s) {
         if (stack != s) {
             return;
         }
         try {
             synchronized (writeLock) {
-                FullDataSet stored = s.backend().getAllData();
-                FullDataSet known = s.cache().lastKnown();
-                FullDataSet newest = known;
-                int adopted = 0;
-                for (DataKind kind : DataKind.values()) {
-                    for (Item item : stored.get(kind).values()) {
-                        if (newest == null || item.isNewerThan(newest.get(kind).get(item.key()))) {
-                            newest = newest == null ? stored : newest.with(kind, item);
-                            adopted++;
-                        }
-                    }
-                }
-                listener.storeAccessed(new StoreAccess(StoreAccess.Operation.READ_ALL, false, true, size(stored),
+                VersionMerge.Adoption adoption = VersionMerge.adoptNewer(s.backend(), s.cache());
+                listener.storeAccessed(new StoreAccess(StoreAccess.Operation.READ_ALL, false, true, adoption.read(),
                         null));
-                if (adopted > 0) {
-                    s.cache().primeCache(newest);
-                    LOG.info("[{}] Adopted {} newer item(s) another relay wrote to the store", environment, adopted);
+                if (adoption.adopted() > 0) {
+                    LOG.info("[{}] Adopted {} newer item(s) another relay wrote to the store", environment,
+                            adoption.adopted());
                 }
             }
         } catch (StoreException e) {
             s.tracker().markUnavailable(e);
         }
-    }
-
-    /** Writes what the relay knows into the store without overwriting newer items; returns the items written. */
-    private int writeBack(Stack s) {
-        FullDataSet known = s.cache().lastKnown();
-        if (known == null) {
-            return 0;
-        }
-        DataStore backend = s.backend();
-        int written = 0;
-        if (!backend.isInitialized()) {
-            backend.init(known);
-            written = size(known);
-        } else {
-            for (DataKind kind : DataKind.values()) {
-                for (Map.Entry<String, Item> e : known.get(kind).entrySet()) {
-                    if (backend.upsert(kind, e.getValue())) {
-                        written++;
-                    }
-                }
-            }
-        }
-        storeWasInitialized = true;
-        // The store now holds the newest of ours and others' data: serve exactly that.
-        s.cache().primeCache(backend.getAllData());
-        return written;
-    }
-
-    private static int size(FullDataSet data) {
-        return data.flags().size() + data.segments().size();
     }
 
     private static void closeStack(Stack s) {
