@@ -2,18 +2,12 @@ package io.relayconsole.relay;
 
 import io.relayconsole.bigsegments.BigSegmentMembership;
 import io.relayconsole.bigsegments.BigSegmentStatus;
-import io.relayconsole.bigsegments.BigSegmentSyncStats;
 import io.relayconsole.bigsegments.EnvironmentBigSegments;
-import io.relayconsole.bigsegments.SyncBatch;
-import io.relayconsole.bigsegments.SyncListener;
-import io.relayconsole.bigsegments.SyncSettings;
 import io.relayconsole.config.EnvironmentConfig;
 import io.relayconsole.config.EventsConfig;
 import io.relayconsole.config.MainConfig;
 import io.relayconsole.config.Secrets;
-import io.relayconsole.events.DeliveryListener;
 import io.relayconsole.events.EventForwarder;
-import io.relayconsole.events.EventKind;
 import io.relayconsole.events.EventStats;
 import io.relayconsole.model.DataKind;
 import io.relayconsole.model.FullDataSet;
@@ -30,11 +24,9 @@ import io.relayconsole.store.StoreOperationResult;
 import io.relayconsole.store.StoreStatus;
 import io.relayconsole.upstream.DataSource;
 import io.relayconsole.upstream.DataSourceStatus;
-import io.relayconsole.upstream.RelayVersion;
 import io.relayconsole.upstream.UpstreamSettings;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
@@ -62,8 +54,9 @@ public final class RelayEnvironment implements ServedEnvironment {
     private final ManagedStore store;
     private final UpstreamSink sink;
     private final EventForwarder eventForwarder; // null when [Events] sendEvents is off
+    private final EnvironmentEvents publisher;
+    private final BigSegmentsLink bigSegmentsLink;
     private final EnvironmentBigSegments bigSegments;
-    private volatile Object bigSegmentBackend; // the backend big segments were last set up beside
     // Guards start/stop only (they may wait on the data source's thread); never held while data is applied.
     private final Object lifecycleLock = new Object();
     private volatile DataSource dataSource;
@@ -79,18 +72,15 @@ public final class RelayEnvironment implements ServedEnvironment {
         this.connections = connections;
         this.clock = options.clock();
         this.status = new EnvironmentStatus(config.name(), clock, events);
+        this.publisher = new EnvironmentEvents(config.name(), events, clock);
         this.store = new ManagedStore(config.name(), options.storeFactory().apply(config), options.cacheTtl(),
                 scheduler, clock, new StoreEvents());
         this.sink = new UpstreamSink(config.name(), store, status, events, clock);
         this.eventForwarder = eventsConfig.sendEvents() && !options.discardEvents()
-                ? new EventForwarder(eventsConfig, config, new EventDeliveries()) : null;
-        this.bigSegments = new EnvironmentBigSegments(config.name(), new SyncSettings(main.baseUri(),
-                main.streamUri(), config.sdkKey(), RelayVersion.userAgent(), options.initialReconnectDelay(),
-                SyncSettings.IDLE_REFRESH_INTERVAL, SyncSettings.STATUS_CHECK_INTERVAL,
-                main.bigSegmentsStaleThreshold()), options.bigSegmentStores(), store::backend, clock,
-                new BigSegmentEvents());
-        this.bigSegmentBackend = store.backend();
-        sink.addListener(new SegmentWatcher());
+                ? new EventForwarder(eventsConfig, config, publisher) : null;
+        this.bigSegmentsLink = new BigSegmentsLink(config, main, options, store, scheduler, clock, publisher);
+        this.bigSegments = bigSegmentsLink.segments();
+        sink.addListener(bigSegmentsLink);
     }
 
     @Override
@@ -306,67 +296,17 @@ public final class RelayEnvironment implements ServedEnvironment {
                 .withBigSegments(bigSegments.stats());
     }
 
-    /** Tells the big segments which unbounded segments the data holds (they start synchronizing at the first). */
-    private final class SegmentWatcher implements UpdateListener {
-        @Override
-        public void onFullData(FullDataSet data) {
-            bigSegments.segmentsReplaced(data.segments().values());
-        }
-
-        @Override
-        public void onItem(DataKind kind, Item item) {
-            if (kind == DataKind.SEGMENTS) {
-                bigSegments.segmentChanged(item);
-            }
-        }
-    }
-
-    /** Turns what the big-segment synchronizer does into relay events (the timeline and the console). */
-    private final class BigSegmentEvents implements SyncListener {
-        @Override
-        public void batchApplied(SyncBatch batch) {
-            events.publish(new RelayEvent.BigSegmentsSynced(batch.time(), name(), batch));
-        }
-
-        @Override
-        public void stateChanged(BigSegmentSyncStats stats) {
-            events.publish(new RelayEvent.BigSegmentSyncChanged(clock.instant(), name(), stats));
-        }
-    }
-
-    /** Publishes each post of forwarded events, so the Timeline can draw it on the LaunchDarkly lane. */
-    private final class EventDeliveries implements DeliveryListener {
-        @Override
-        public void delivered(EventKind kind, int count, Instant time) {
-            events.publish(new RelayEvent.EventsDelivered(time, name(), kind, count));
-        }
-
-        @Override
-        public void failed(EventKind kind, int count, String error, Instant time) {
-            events.publish(new RelayEvent.EventsFailed(time, name(), kind, count, error));
-        }
-
-        @Override
-        public void queueFull(int capacity, Instant time) {
-            events.publish(new RelayEvent.EventsDropped(time, name(), capacity));
-        }
-    }
-
     /** Turns what the store stack does into relay events, and its recovery into an upstream resync. */
     private final class StoreEvents implements ManagedStore.Listener {
         @Override
         public void storeAccessed(StoreAccess access) {
-            events.publish(new RelayEvent.StoreAccessed(clock.instant(), name(), access));
+            publisher.storeAccessed(access);
         }
 
         @Override
         public void storeStatusChanged(StoreStatus s) {
-            events.publish(new RelayEvent.StoreStatusChanged(clock.instant(), name(), s));
-            Object backend = store.backend();
-            if (backend != bigSegmentBackend) { // a runtime switch: big segments follow, off this (locked) thread
-                bigSegmentBackend = backend;
-                scheduler.execute(bigSegments::backendChanged);
-            }
+            publisher.storeStatusChanged(s);
+            bigSegmentsLink.storeMayHaveSwitched();
         }
 
         @Override
