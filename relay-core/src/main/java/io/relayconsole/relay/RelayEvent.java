@@ -14,6 +14,9 @@ public sealed interface RelayEvent {
 
     Instant time();
 
+    /** The environment it happened in (null for a request refused before any environment was known). */
+    String environment();
+
     /** An environment's upstream connection changed state or recorded an error. */
     record DataSourceStatusChanged(Instant time, String environment, DataSourceStatus status) implements RelayEvent {
     }
@@ -47,9 +50,17 @@ public sealed interface RelayEvent {
     }
 
     record SdkConnected(Instant time, SdkConnectionInfo connection) implements RelayEvent {
+        @Override
+        public String environment() {
+            return connection.environment();
+        }
     }
 
     record SdkDisconnected(Instant time, SdkConnectionInfo connection) implements RelayEvent {
+        @Override
+        public String environment() {
+            return connection.environment();
+        }
     }
 
     /** The flag service accepted {@code events} SDK events the relay forwarded ({@code kind}: server, mobile, ...). */
@@ -68,6 +79,10 @@ public sealed interface RelayEvent {
 
     /** A poll answered, or any request refused. */
     record RequestServed(Instant time, RequestRecord request) implements RelayEvent {
+        @Override
+        public String environment() {
+            return request.environment();
+        }
     }
 
     /** A batch of big-segment patches was written to the store (or stopped at an out-of-order patch). */

@@ -182,42 +182,7 @@ public final class TimelineRecorder implements RelayListener, AutoCloseable {
     }
 
     private static String environmentOf(RelayEvent event) {
-        String name;
-        if (event instanceof RelayEvent.DataSourceStatusChanged e) {
-            name = e.environment();
-        } else if (event instanceof RelayEvent.FullDataReceived e) {
-            name = e.environment();
-        } else if (event instanceof RelayEvent.ItemReceived e) {
-            name = e.environment();
-        } else if (event instanceof RelayEvent.StoreStatusChanged e) {
-            name = e.environment();
-        } else if (event instanceof RelayEvent.StoreAccessed e) {
-            name = e.environment();
-        } else if (event instanceof RelayEvent.MalformedData e) {
-            name = e.environment();
-        } else if (event instanceof RelayEvent.ReadinessChanged e) {
-            name = e.environment();
-        } else if (event instanceof RelayEvent.SdkConnected e) {
-            name = e.connection().environment();
-        } else if (event instanceof RelayEvent.SdkDisconnected e) {
-            name = e.connection().environment();
-        } else if (event instanceof RelayEvent.RequestServed e) {
-            name = e.request().environment();
-        } else if (event instanceof RelayEvent.EventsDelivered e) {
-            name = e.environment();
-        } else if (event instanceof RelayEvent.EventsFailed e) {
-            name = e.environment();
-        } else if (event instanceof RelayEvent.EventsDropped e) {
-            name = e.environment();
-        } else if (event instanceof RelayEvent.BigSegmentsSynced e) {
-            name = e.environment();
-        } else if (event instanceof RelayEvent.BigSegmentSyncChanged e) {
-            name = e.environment();
-        } else if (event instanceof RelayEvent.WorkspaceChanged e) {
-            name = e.environment();
-        } else {
-            name = null;
-        }
+        String name = event.environment();
         return name == null ? UNKNOWN_ENVIRONMENT : name;
     }
 }
