@@ -96,9 +96,16 @@ public final class LogsView extends BorderPane {
 
     private void scrollToNewest() {
         scrollPending = false;
-        if (!table.getItems().isEmpty()) {
-            table.scrollTo(table.getItems().size() - 1);
+        if (table.getItems().isEmpty()) {
+            return;
         }
+        if (table.getScene() != null && (table.getSkin() == null || table.getHeight() <= 0)) {
+            // Shown but not laid out yet (the screen was just built): a scroll now would be lost, so try next pulse.
+            scrollPending = true;
+            Platform.runLater(this::scrollToNewest);
+            return;
+        }
+        table.scrollTo(table.getItems().size() - 1);
     }
 
     public void focusSearch() {
