@@ -2,7 +2,6 @@ package io.relayconsole.events;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.relayconsole.config.EnvironmentConfig;
 import io.relayconsole.config.EventsConfig;
 import io.relayconsole.config.Secrets;
@@ -53,7 +52,7 @@ public final class EventForwarder implements AutoCloseable {
 
     private final Object lock = new Object();
     // Guarded by lock: what waits for the next flush, and the counters that must agree with it.
-    private final Map<BatchKey, ArrayNode> batches = new LinkedHashMap<>();
+    private final Map<BatchKey, QueuedEvents> batches = new LinkedHashMap<>();
     private final Deque<Diagnostic> diagnostics = new ArrayDeque<>();
     private final SeenPayloadIds seenPayloadIds = new SeenPayloadIds();
     private int queued;
@@ -75,6 +74,47 @@ public final class EventForwarder implements AutoCloseable {
     }
 
     private record Diagnostic(EventKind kind, JsonNode json, Map<String, String> headers) {
+    }
+
+    /**
+     * One batch's events as their JSON bytes, so a queued event costs about its size on the wire rather than a parsed
+     * tree's several times that: what a full queue holds is what {@code capacity} promises.
+     */
+    private static final class QueuedEvents {
+        private final List<byte[]> events = new ArrayList<>();
+        private int bytes;
+
+        void add(JsonNode event) {
+            byte[] json = bytesOf(event);
+            events.add(json);
+            bytes += json.length;
+        }
+
+        int size() {
+            return events.size();
+        }
+
+        byte[] asJsonArray() {
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(bytes + events.size() + 2);
+            out.write('[');
+            for (int i = 0; i < events.size(); i++) {
+                if (i > 0) {
+                    out.write(',');
+                }
+                out.writeBytes(events.get(i));
+            }
+            out.write(']');
+            return out.toByteArray();
+        }
+    }
+
+    private static byte[] bytesOf(JsonNode json) {
+        try {
+            return Json.mapper().writeValueAsBytes(json);
+        } catch (JsonProcessingException e) {
+            // A tree Jackson just parsed always writes back; this would be a bug.
+            throw new IllegalStateException("cannot serialize events: " + e.getOriginalMessage(), e);
+        }
     }
 
     /** Forwards {@code env}'s events as {@code config} says, with ld-relay's timings. */
@@ -211,8 +251,8 @@ public final class EventForwarder implements AutoCloseable {
             diagnostics.add(new Diagnostic(kind, payload.json, forwarded));
             return;
         }
-        ArrayNode batch = batches.computeIfAbsent(new BatchKey(kind, payload.schema, forwarded),
-                k -> Json.mapper().createArrayNode());
+        QueuedEvents batch = batches.computeIfAbsent(new BatchKey(kind, payload.schema, forwarded),
+                k -> new QueuedEvents());
         for (int i = 0; i < count; i++) {
             batch.add(payload.json.get(i));
         }
@@ -234,15 +274,15 @@ public final class EventForwarder implements AutoCloseable {
         flushRequested.set(false);
         List<Runnable> posts = new ArrayList<>();
         synchronized (lock) {
-            for (Map.Entry<BatchKey, ArrayNode> e : batches.entrySet()) {
+            for (Map.Entry<BatchKey, QueuedEvents> e : batches.entrySet()) {
                 BatchKey key = e.getKey();
-                ArrayNode events = e.getValue();
+                QueuedEvents events = e.getValue();
                 Map<String, String> headers = new LinkedHashMap<>(key.headers());
                 headers.put(EventHeaders.SCHEMA, String.valueOf(key.schema()));
-                posts.add(() -> deliver(key.kind(), events, headers, events.size()));
+                posts.add(() -> deliver(key.kind(), events.asJsonArray(), headers, events.size()));
             }
             for (Diagnostic d : diagnostics) {
-                posts.add(() -> deliver(d.kind(), d.json(), d.headers(), 1));
+                posts.add(() -> deliver(d.kind(), bytesOf(d.json()), d.headers(), 1));
             }
             batches.clear();
             diagnostics.clear();
@@ -255,7 +295,7 @@ public final class EventForwarder implements AutoCloseable {
         }
     }
 
-    private void deliver(EventKind kind, JsonNode json, Map<String, String> sdkHeaders, int count) {
+    private void deliver(EventKind kind, byte[] body, Map<String, String> sdkHeaders, int count) {
         Map<String, String> headers = new LinkedHashMap<>(sdkHeaders);
         String credential = switch (kind.credential()) {
             case SDK_KEY -> env.sdkKey();
@@ -272,7 +312,6 @@ public final class EventForwarder implements AutoCloseable {
         String path = kind.outboundPath(env.envId());
         EventSender.Result result;
         try {
-            byte[] body = Json.mapper().writeValueAsBytes(json);
             result = sender.post(path, headers, body);
             if (!result.ok() && result.retryable() && !closed) {
                 Thread.sleep(retryDelay.toMillis());
@@ -281,8 +320,6 @@ public final class EventForwarder implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             result = new EventSender.Result(0, "relay stopping");
-        } catch (JsonProcessingException e) {
-            result = new EventSender.Result(0, "cannot serialize events: " + e.getOriginalMessage());
         }
         Instant now = clock.instant();
         synchronized (lock) {
