@@ -64,19 +64,21 @@ class ScenarioBackendsTest {
 
     @org.junit.jupiter.api.Test
     void aScenarioThatNeedsABigSegmentStoreSaysSoOnConsul() {
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new ScenarioRunner(ScenarioBackend.CONSUL,
-                        () -> { throw new AssertionError("no store is started for a scenario that cannot run"); })
-                        .run(Scenario.BIG_SEGMENTS_GO_STALE))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("scenario 7 does not run on Consul (KV double); it runs on Redis, DynamoDB (dynalite)");
+        assertRefusedOnConsul(Scenario.BIG_SEGMENTS_GO_STALE,
+                "scenario 7 does not run on Consul (KV double); it runs on Redis, DynamoDB (dynalite)");
     }
 
     @org.junit.jupiter.api.Test
     void aScenarioThatNeedsRedisSaysSoOnAnotherBackend() {
+        assertRefusedOnConsul(Scenario.SHARED_STORE_CUT_OFF_RELAY,
+                "scenario 8 does not run on Consul (KV double); it runs on Redis");
+    }
+
+    private static void assertRefusedOnConsul(Scenario scenario, String message) {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> new ScenarioRunner(ScenarioBackend.CONSUL,
                         () -> { throw new AssertionError("no store is started for a scenario that cannot run"); })
-                        .run(Scenario.SHARED_STORE_CUT_OFF_RELAY))
+                        .run(scenario))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("scenario 8 does not run on Consul (KV double); it runs on Redis");
+                .hasMessage(message);
     }
 }
