@@ -10,7 +10,7 @@ import java.util.List;
 record CommandLine(Path configFile, boolean allowMissingFile, boolean fromEnv, boolean simulator, boolean help,
                    boolean version, String scenario, String store, String error) {
 
-    /** "1|2|3|4|5": the scenarios there are. */
+    /** "1|2|3|...": the scenarios there are. */
     static final String SCENARIO_NUMBERS = java.util.Arrays.stream(io.relayconsole.demo.Scenario.values())
             .map(sc -> String.valueOf(sc.number())).collect(java.util.stream.Collectors.joining("|"));
     private static final String SCENARIO_CHOICES = SCENARIO_NUMBERS.replace("|", ", ") + " or all";
@@ -26,7 +26,8 @@ record CommandLine(Path configFile, boolean allowMissingFile, boolean fromEnv, b
             "  --simulator            run the built-in upstream with sample flags and connect to it",
             "  --scenario N|all       replay outage scenario N (1-4: the persistent-storage document's diagrams,",
             "                         5 on: ours) or all of them (8, two relays sharing one Redis, needs",
-            "                         --store redis; all runs those the chosen store supports)",
+            "                         --store redis; 7, big segments going stale, redis or dynamodb; all",
+            "                         runs those the chosen store supports)",
             "                         against an in-process relay, print the observed diagram (Mermaid) and",
             "                         whether it matches the document's; exit code 3 when one does not",
             "  --store NAME           the database the scenarios run on: demo (in-process, the default), redis",

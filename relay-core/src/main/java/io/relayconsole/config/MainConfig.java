@@ -93,6 +93,14 @@ public record MainConfig(
                 expiredCredentialCleanupInterval, limits);
     }
 
+    /** Big segments count as stale once {@code synchronizedOn} is older than {@code threshold}; degraded when asked. */
+    public MainConfig withBigSegmentsStaleness(boolean staleAsDegraded, Duration threshold) {
+        return new MainConfig(streamUri, baseUri, port, initTimeout, heartbeatInterval, maxClientConnectionTime,
+                disconnectedStatusTime, logLevel, exitOnError, exitAlways, ignoreConnectionErrors, upstreamMode,
+                pollInterval, clientSideBaseUri, tls, staleAsDegraded, threshold,
+                expiredCredentialCleanupInterval, limits);
+    }
+
     public MainConfig withUpstream(URI newStreamUri, URI newBaseUri) {
         return new MainConfig(newStreamUri, newBaseUri, port, initTimeout, heartbeatInterval, maxClientConnectionTime,
                 disconnectedStatusTime, logLevel, exitOnError, exitAlways, ignoreConnectionErrors, upstreamMode,

@@ -19,6 +19,7 @@ public enum Scenario {
     UPSTREAM_OUTAGE_WARM_RELAY(4, "LaunchDarkly outage, warm relay", new UpstreamOutageWarmRelay()),
     EVENTS_DURING_UPSTREAM_OUTAGE(5, "Events during a LaunchDarkly outage", new EventsDuringUpstreamOutage()),
     BROWSER_SDK_DURING_STORE_OUTAGE(6, "Browser SDK during a store outage", new BrowserSdkDuringStoreOutage()),
+    BIG_SEGMENTS_GO_STALE(7, "Big segments stale: LaunchDarkly's big segments unreachable", new BigSegmentsGoStale()),
     SHARED_STORE_CUT_OFF_RELAY(8, "Two relays sharing Redis, one cut off, cache forever", new SharedStoreCutOffRelay());
 
     private final int number;

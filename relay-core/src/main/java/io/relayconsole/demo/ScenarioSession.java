@@ -41,6 +41,7 @@ final class ScenarioSession implements AutoCloseable {
     private Relay relay;
     private TimelineRecorder recorder;
     private EventsConfig events = EventsConfig.defaults();
+    private Duration bigSegmentsStaleThreshold; // null: the configuration's default, not degrading
 
     ScenarioSession(ScenarioStore store, ScenarioProgress progress, BooleanSupplier cancelled) throws IOException {
         this.store = store;
@@ -55,6 +56,11 @@ final class ScenarioSession implements AutoCloseable {
      */
     void forwardEvents(Duration flushInterval, int capacity) {
         events = new EventsConfig(true, upstream.baseUri(), flushInterval, capacity, false, 0);
+    }
+
+    /** Relays started from now on call big segments stale after {@code threshold}, and report themselves degraded. */
+    void staleBigSegmentsAfter(Duration threshold) {
+        bigSegmentsStaleThreshold = threshold;
     }
 
     StepWaiter steps() {
@@ -79,6 +85,9 @@ final class ScenarioSession implements AutoCloseable {
         MainConfig main = MainConfig.defaults().withPort(0)
                 .withUpstream(atPort(upstream.streamUri(), upstreamPort), atPort(upstream.baseUri(), upstreamPort))
                 .withTimings(initTimeout, Duration.ofMinutes(3));
+        if (bigSegmentsStaleThreshold != null) {
+            main = main.withBigSegmentsStaleness(true, bigSegmentsStaleThreshold);
+        }
         return new Relay(new RelayConfig(main, events, List.of(new EnvironmentConfig(ENVIRONMENT, SDK_KEY, null,
                 CLIENT_SIDE_ID, null, null, List.of(), List.of(), false, null, Duration.ZERO, null))),
                 RelayOptions.builder().cacheTtl(cacheTtl).storeFactory(e -> database.connect())
@@ -140,6 +149,11 @@ final class ScenarioSession implements AutoCloseable {
             relay.close();
             relay = null;
         }
+    }
+
+    /** The recorded relay's SDK port, where it also answers {@code /status} and {@code /health}. */
+    int relayPort() {
+        return relay.port();
     }
 
     RelayEnvironment environment() {

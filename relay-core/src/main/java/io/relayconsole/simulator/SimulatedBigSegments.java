@@ -27,6 +27,7 @@ public final class SimulatedBigSegments {
     private final List<byte[]> patches = new ArrayList<>(); // JSON of patch i has version i + 1
     private final List<StreamSink> streams = new ArrayList<>();
     private final Map<String, Integer> generations = new HashMap<>();
+    private volatile boolean unreachable;
 
     SimulatedBigSegments(SimulatedEnvironment environment) {
         this.environment = environment;
@@ -70,6 +71,21 @@ public final class SimulatedBigSegments {
         patches.add(json);
         broadcast(array(List.of(json)));
         return version;
+    }
+
+    /**
+     * Makes the big-segments endpoints answer 503 (and ends their streams) while the flag endpoints stay up: LaunchDarkly
+     * partly down, as a relay meets it when only its big segments can no longer be synchronized.
+     */
+    public void setUnreachable(boolean value) {
+        unreachable = value;
+        if (value) {
+            disconnectStreams();
+        }
+    }
+
+    public boolean isUnreachable() {
+        return unreachable;
     }
 
     /** Sends data as it is on every {@code /big-segments} stream (to test how the relay takes bad input). */

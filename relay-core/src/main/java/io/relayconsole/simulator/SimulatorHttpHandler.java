@@ -108,7 +108,9 @@ final class SimulatorHttpHandler implements HttpHandler {
             return;
         }
         SimulatedEnvironment e = env.get();
-        if (path.equals("/all")) {
+        if (path.contains("big-segments") && e.bigSegments().isUnreachable()) {
+            respond(exchange, path, e, 503, "text/plain", bytes("simulated big segments outage"));
+        } else if (path.equals("/all")) {
             stream(exchange, path, e, e::subscribe, e::unsubscribe);
         } else if (path.equals("/big-segments")) {
             stream(exchange, path, e, e.bigSegments()::subscribe, e.bigSegments()::unsubscribe);

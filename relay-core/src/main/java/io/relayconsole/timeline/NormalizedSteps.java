@@ -13,12 +13,15 @@ import java.util.regex.Pattern;
  *   <li>TTL decorations ("with TTL 30 seconds", "reset TTL") are dropped: the document uses them on some
  *       writes and reads and not on others that are the same;</li>
  *   <li>a run of the relay's upstream retries (failed requests, "Backoff and retry") is one step: how many
- *       attempts fit in an outage depends on the backoff's jitter, not on the behaviour shown.</li>
+ *       attempts fit in an outage depends on the backoff's jitter, not on the behaviour shown;</li>
+ *   <li>so is a run of the big-segment synchronizer's failed attempts, for the same reason.</li>
  * </ul>
  */
 final class NormalizedSteps {
     static final String UPSTREAM_RETRYING = Participants.RELAY + " retries " + Participants.UPSTREAM
             + " (failed requests, backoff)";
+    /** "Big segment synchronization failed" as {@link #text} leaves it (the failure is kept apart). */
+    static final String BIG_SEGMENT_SYNC_FAILED = "big segment synchronization";
     private static final Pattern FAILED_SUFFIX = Pattern.compile("\\s*[-\u2013]?\\s*failed$");
     private static final Pattern NUMBER = Pattern.compile("\\d+(?:\\.\\d+)?");
     private static final Pattern TTL_DECORATION = Pattern.compile(",?\\s*(?:with ttl n seconds?|reset ttl)");
@@ -54,8 +57,14 @@ final class NormalizedSteps {
                 continue;
             }
             inRetryRun = false;
+            String described = describe(step, text, failure);
+            if (failure && text.equals(BIG_SEGMENT_SYNC_FAILED) && !normalized.isEmpty()
+                    && normalized.get(normalized.size() - 1).equals(described)) {
+                positions.add(normalized.size() - 1);
+                continue;
+            }
             positions.add(normalized.size());
-            normalized.add(describe(step, text, failure));
+            normalized.add(described);
         }
         return normalized;
     }

@@ -33,13 +33,13 @@ class ScenarioCommandTest {
         int code = run("--scenario", "99");
 
         assertThat(code).isEqualTo(RelayMain.EXIT_CONFIG_ERROR);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--scenario needs 1, 2, 3, 4, 5, 6, 8 or all, not \"99\"")
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--scenario needs 1, 2, 3, 4, 5, 6, 7, 8 or all, not \"99\"")
                 .contains("--scenario N|all");
     }
 
     @Test
     void theUsageMentionsScenarios() {
-        assertThat(CommandLine.USAGE).contains("--scenario 1|2|3|4|5|6|8|all");
+        assertThat(CommandLine.USAGE).contains("--scenario 1|2|3|4|5|6|7|8|all");
         assertThat(CommandLine.parse(List.of("--scenario", "all")).scenario()).isEqualTo("all");
         assertThat(CommandLine.parse(List.of("--scenario")).error()).contains("--scenario needs");
     }
@@ -84,6 +84,28 @@ class ScenarioCommandTest {
         assertThat(printed).contains("Scenario 6: Browser SDK during a store outage (on DynamoDB (dynalite))",
                 "SDK1->>Relay Proxy: Evaluation request /sdk/evalx", "Relay Proxy-->>SDK1: Service Unavailable",
                 "Verdict: matches on DynamoDB (dynalite)");
+    }
+
+    @Test
+    void runsTheBigSegmentsScenarioOnRedisAndExitsZeroOnItsMatch() throws InterruptedException {
+        int code = run("--scenario", "7", "--store", "redis");
+
+        String printed = out.toString(StandardCharsets.UTF_8);
+        assertThat(code).as(printed).isZero();
+        assertThat(printed).contains(
+                "Scenario 7: Big segments stale: LaunchDarkly's big segments unreachable (on Redis)",
+                "note over Relay Proxy: /status: bigSegmentStatus potentiallyStale true, degraded, /health 503",
+                "Verdict: matches on Redis");
+    }
+
+    @Test
+    void theBigSegmentsScenarioOnTheDemoDatabaseIsAClearError() throws InterruptedException {
+        int code = run("--scenario", "7");
+
+        assertThat(code).isEqualTo(RelayMain.EXIT_CONFIG_ERROR);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("Scenario 7 does not run on demo database; it "
+                + "runs on Redis, DynamoDB (dynalite) (--store redis)");
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
     }
 
     @Test

@@ -44,12 +44,41 @@ class ScenarioBackendsTest {
                 .isEmpty();
     }
 
+    @ParameterizedTest(name = "on {0}")
+    @org.junit.jupiter.params.provider.EnumSource(value = ScenarioBackend.class, names = {"REDIS", "DYNAMODB"})
+    void bigSegmentsGoStaleWhileTheirEndpointsAreDownAndFreshAgainAfter(ScenarioBackend backend) throws Exception {
+        ScenarioResult result = new ScenarioRunner(backend).run(Scenario.BIG_SEGMENTS_GO_STALE);
+
+        assertThat(result.matches()).as(result.report()).isTrue();
+        String observed = result.observed().toMermaid();
+        assertThat(observed).containsSubsequence("Relay Proxy->>Persistent Store: Write big segment membership",
+                "note over Relay Proxy: /status: bigSegmentStatus potentiallyStale false, healthy",
+                "note over Relay Proxy: Big segment synchronization failed",
+                "note over Relay Proxy: /status: bigSegmentStatus potentiallyStale true, degraded, /health 503",
+                "Relay Proxy->>Persistent Store: Write big segment membership",
+                "note over Relay Proxy: /status: bigSegmentStatus potentiallyStale false, healthy");
+        assertThat(io.relayconsole.testing.MermaidParser.rejected(java.util.Map.of(
+                "scenario 7 expected", result.scenario().expectedMermaid(), "scenario 7 observed", observed)))
+                .isEmpty();
+    }
+
+    @org.junit.jupiter.api.Test
+    void aScenarioThatNeedsABigSegmentStoreSaysSoOnConsul() {
+        assertRefusedOnConsul(Scenario.BIG_SEGMENTS_GO_STALE,
+                "scenario 7 does not run on Consul (KV double); it runs on Redis, DynamoDB (dynalite)");
+    }
+
     @org.junit.jupiter.api.Test
     void aScenarioThatNeedsRedisSaysSoOnAnotherBackend() {
+        assertRefusedOnConsul(Scenario.SHARED_STORE_CUT_OFF_RELAY,
+                "scenario 8 does not run on Consul (KV double); it runs on Redis");
+    }
+
+    private static void assertRefusedOnConsul(Scenario scenario, String message) {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> new ScenarioRunner(ScenarioBackend.CONSUL,
                         () -> { throw new AssertionError("no store is started for a scenario that cannot run"); })
-                        .run(Scenario.SHARED_STORE_CUT_OFF_RELAY))
+                        .run(scenario))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("scenario 8 does not run on Consul (KV double); it runs on Redis");
+                .hasMessage(message);
     }
 }

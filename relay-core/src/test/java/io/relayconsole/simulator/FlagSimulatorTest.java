@@ -181,6 +181,22 @@ class FlagSimulatorTest {
     }
 
     @Test
+    void unreachableBigSegmentsAnswer503WhileFlagsStayUpUntilReachableAgain() throws Exception {
+        env.bigSegments().defineSegment("big");
+        env.bigSegments().edit("big", SimulatedBigSegments.Edit.including(java.util.List.of("alice")));
+
+        env.bigSegments().setUnreachable(true);
+        assertThat(get("/sdk/big-segments/revisions", KEY).statusCode()).isEqualTo(503);
+        assertThat(get("/big-segments", KEY).statusCode()).isEqualTo(503);
+        assertThat(get("/sdk/latest-all", KEY).statusCode()).as("flags stay up").isEqualTo(200);
+
+        env.bigSegments().setUnreachable(false);
+        HttpResponse<String> revisions = get("/sdk/big-segments/revisions", KEY);
+        assertThat(revisions.statusCode()).isEqualTo(200);
+        assertThat(revisions.body()).contains("\"version\":\"1\"");
+    }
+
+    @Test
     void refuseStopsListeningAndClearingListensOnTheSamePortAgain() throws Exception {
         int port = simulator.port();
         simulator.setFault(UpstreamFault.REFUSE);

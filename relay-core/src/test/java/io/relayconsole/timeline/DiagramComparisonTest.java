@@ -113,6 +113,25 @@ class DiagramComparisonTest {
     }
 
     @Test
+    void aRunOfBigSegmentSynchronizationFailuresIsOneStepAndSaysHowMany() {
+        DiagramComparison comparison = compare("""
+                note over Relay Proxy: Big segment synchronization failed
+                note over Relay Proxy: 3 seconds pass
+                """, """
+                note over Relay Proxy: Big segment synchronization failed
+                note over Relay Proxy: Big segment synchronization failed
+                note over Relay Proxy: Big segment synchronization failed
+                note over Relay Proxy: 3 seconds pass
+                """);
+
+        assertThat(comparison.differences()).isEmpty();
+        assertThat(comparison.tolerated()).containsExactly("observed step 1: repeated big segment synchronization "
+                + "failures: 3 where the document draws 1");
+        assertThat(compare("note over Relay Proxy: Big segment synchronization failed\n", "").differences())
+                .as("no failure at all is still a difference").isNotEmpty();
+    }
+
+    @Test
     void aShortenedWaitIsToleratedAndSaysSo() {
         DiagramComparison comparison = compare("note over Relay Proxy: 30 seconds pass\n",
                 "note over Relay Proxy: 3 seconds pass\n");
