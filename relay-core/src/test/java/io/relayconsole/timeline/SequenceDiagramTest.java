@@ -62,7 +62,10 @@ class SequenceDiagramTest {
         SequenceDiagram parsed = SequenceDiagram.parse(seed);
 
         assertThat(parsed.toMermaid()).isEqualTo(seed);
-        assertThat(parsed.participants()).contains(Participants.RELAY, "SDK1");
+        assertThat(parsed.participants()).contains(Participants.RELAY);
+        if (scenario.number() <= 4) { // the document's four all start with an SDK; 7 (big segments) has none
+            assertThat(parsed.participants()).contains("SDK1");
+        }
     }
 
     @Test
