@@ -27,9 +27,11 @@ import org.kordamp.ikonli.material2.Material2MZ;
 public final class LogsView extends BorderPane {
     private final TextField search = new TextField();
     private final TableView<LogEntry> table;
+    private final LogsViewModel model;
     private boolean scrollPending;
 
     public LogsView(LogsViewModel model) {
+        this.model = model;
         ComboBox<LogLevel> level = new ComboBox<>();
         level.getItems().setAll(LogLevel.values());
         level.valueProperty().bindBidirectional(model.minimumLevelProperty());
@@ -106,6 +108,13 @@ public final class LogsView extends BorderPane {
             return;
         }
         table.scrollTo(table.getItems().size() - 1);
+        // Row heights are estimated until the new rows are laid out; a second scroll on the next pulse lands on the
+        // newest row once they are real.
+        Platform.runLater(() -> {
+            if (model.followProperty().get() && !table.getItems().isEmpty()) {
+                table.scrollTo(table.getItems().size() - 1);
+            }
+        });
     }
 
     public void focusSearch() {
