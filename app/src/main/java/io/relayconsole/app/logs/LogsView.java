@@ -13,6 +13,7 @@ import javafx.scene.control.SelectionMode;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.layout.BorderPane;
@@ -108,11 +109,11 @@ public final class LogsView extends BorderPane {
             return;
         }
         table.scrollTo(table.getItems().size() - 1);
-        // Row heights are estimated until the new rows are laid out; a second scroll on the next pulse lands on the
-        // newest row once they are real.
+        // On the next pulse the new rows are laid out and a horizontal scroll bar (a long message) may have taken
+        // height from the viewport: going to the very bottom then keeps the newest row in view, not under the bar.
         Platform.runLater(() -> {
-            if (model.followProperty().get() && !table.getItems().isEmpty()) {
-                table.scrollTo(table.getItems().size() - 1);
+            if (model.followProperty().get() && table.lookup(".virtual-flow") instanceof VirtualFlow<?> flow) {
+                flow.setPosition(1.0);
             }
         });
     }
