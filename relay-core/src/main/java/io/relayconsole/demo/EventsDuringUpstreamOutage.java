@@ -30,6 +30,8 @@ final class EventsDuringUpstreamOutage implements ScenarioScript {
         s.await("LaunchDarkly accepts them", response(UPSTREAM, RELAY));
         s.act("LaunchDarkly stops answering", () -> s.session.upstreamFault(UpstreamFault.HANG));
         s.await("the relay loses its stream", note(UPSTREAM, "LaunchDarkly goes down"));
+        // The document draws the backoff before the SDK's next post; waiting for it keeps the order certain.
+        s.await("the relay backs off to retry", note(RELAY, "Backoff and retry"));
         s.sdkSendsEvents("SDK1", 3);
         s.session.steps().until("the relay is posting the 3 events", () -> s.session.environment().eventForwarder()
                 .map(f -> f.stats().sending() == 3).orElse(false), Duration.ofSeconds(10));

@@ -55,6 +55,8 @@ final class SharedStoreCutOffRelay implements ScenarioScript {
 
         s.act("This relay loses LaunchDarkly; the other stays connected", () -> session.ownUpstreamPath().cut());
         s.await("the relay loses its stream", note(UPSTREAM, "LaunchDarkly goes down"));
+        // The document draws the backoff before the other relay's write; waiting for it keeps the order certain.
+        s.await("the relay backs off to retry", note(RELAY, "Backoff and retry"));
         s.act("LaunchDarkly gets " + UPDATES + " changes to " + flag, () -> {
             for (int i = 0; i < UPDATES; i++) {
                 session.upstreamEnvironment().toggle(flag);
