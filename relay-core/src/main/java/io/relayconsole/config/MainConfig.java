@@ -2,6 +2,7 @@ package io.relayconsole.config;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.function.Consumer;
 
 /**
  * The {@code [Main]} section of ld-relay's configuration, plus our own {@code upstreamMode} (key
@@ -87,59 +88,104 @@ public record MainConfig(
     }
 
     public MainConfig withPort(int newPort) {
-        return new MainConfig(streamUri, baseUri, newPort, initTimeout, heartbeatInterval, maxClientConnectionTime,
-                disconnectedStatusTime, logLevel, exitOnError, exitAlways, ignoreConnectionErrors, upstreamMode,
-                pollInterval, clientSideBaseUri, tls, bigSegmentsStaleAsDegraded, bigSegmentsStaleThreshold,
-                expiredCredentialCleanupInterval, limits);
+        return edit(b -> b.port = newPort);
     }
 
-    /** Big segments count as stale once {@code synchronizedOn} is older than {@code threshold}; degraded when asked. */
     public MainConfig withBigSegmentsStaleness(boolean staleAsDegraded, Duration threshold) {
-        return new MainConfig(streamUri, baseUri, port, initTimeout, heartbeatInterval, maxClientConnectionTime,
-                disconnectedStatusTime, logLevel, exitOnError, exitAlways, ignoreConnectionErrors, upstreamMode,
-                pollInterval, clientSideBaseUri, tls, staleAsDegraded, threshold,
-                expiredCredentialCleanupInterval, limits);
+        return edit(b -> {
+            b.bigSegmentsStaleAsDegraded = staleAsDegraded;
+            b.bigSegmentsStaleThreshold = threshold;
+        });
     }
 
     public MainConfig withUpstream(URI newStreamUri, URI newBaseUri) {
-        return new MainConfig(newStreamUri, newBaseUri, port, initTimeout, heartbeatInterval, maxClientConnectionTime,
-                disconnectedStatusTime, logLevel, exitOnError, exitAlways, ignoreConnectionErrors, upstreamMode,
-                pollInterval, clientSideBaseUri, tls, bigSegmentsStaleAsDegraded, bigSegmentsStaleThreshold,
-                expiredCredentialCleanupInterval, limits);
+        return edit(b -> {
+            b.streamUri = newStreamUri;
+            b.baseUri = newBaseUri;
+        });
     }
 
     public MainConfig withTimings(Duration newInitTimeout, Duration newHeartbeatInterval) {
-        return new MainConfig(streamUri, baseUri, port, newInitTimeout, newHeartbeatInterval, maxClientConnectionTime,
-                disconnectedStatusTime, logLevel, exitOnError, exitAlways, ignoreConnectionErrors, upstreamMode,
-                pollInterval, clientSideBaseUri, tls, bigSegmentsStaleAsDegraded, bigSegmentsStaleThreshold,
-                expiredCredentialCleanupInterval, limits);
+        return edit(b -> {
+            b.initTimeout = newInitTimeout;
+            b.heartbeatInterval = newHeartbeatInterval;
+        });
     }
 
     public MainConfig withUpstreamMode(UpstreamMode mode, Duration newPollInterval) {
-        return new MainConfig(streamUri, baseUri, port, initTimeout, heartbeatInterval, maxClientConnectionTime,
-                disconnectedStatusTime, logLevel, exitOnError, exitAlways, ignoreConnectionErrors, mode,
-                newPollInterval, clientSideBaseUri, tls, bigSegmentsStaleAsDegraded, bigSegmentsStaleThreshold,
-                expiredCredentialCleanupInterval, limits);
+        return edit(b -> {
+            b.upstreamMode = mode;
+            b.pollInterval = newPollInterval;
+        });
     }
 
     public MainConfig withTls(TlsConfig newTls) {
-        return new MainConfig(streamUri, baseUri, port, initTimeout, heartbeatInterval, maxClientConnectionTime,
-                disconnectedStatusTime, logLevel, exitOnError, exitAlways, ignoreConnectionErrors, upstreamMode,
-                pollInterval, clientSideBaseUri, newTls, bigSegmentsStaleAsDegraded, bigSegmentsStaleThreshold,
-                expiredCredentialCleanupInterval, limits);
+        return edit(b -> b.tls = newTls);
     }
 
     public MainConfig withLimits(ConnectionLimitsConfig newLimits) {
-        return new MainConfig(streamUri, baseUri, port, initTimeout, heartbeatInterval, maxClientConnectionTime,
-                disconnectedStatusTime, logLevel, exitOnError, exitAlways, ignoreConnectionErrors, upstreamMode,
-                pollInterval, clientSideBaseUri, tls, bigSegmentsStaleAsDegraded, bigSegmentsStaleThreshold,
-                expiredCredentialCleanupInterval, newLimits);
+        return edit(b -> b.limits = newLimits);
     }
 
     public MainConfig withMaxClientConnectionTime(Duration newMaxClientConnectionTime) {
-        return new MainConfig(streamUri, baseUri, port, initTimeout, heartbeatInterval, newMaxClientConnectionTime,
-                disconnectedStatusTime, logLevel, exitOnError, exitAlways, ignoreConnectionErrors, upstreamMode,
-                pollInterval, clientSideBaseUri, tls, bigSegmentsStaleAsDegraded, bigSegmentsStaleThreshold,
-                expiredCredentialCleanupInterval, limits);
+        return edit(b -> b.maxClientConnectionTime = newMaxClientConnectionTime);
+    }
+
+    /** A copy with some settings changed: the one place that lists every field for the with-methods. */
+    private MainConfig edit(Consumer<Copy> change) {
+        Copy copy = new Copy(this);
+        change.accept(copy);
+        return copy.build();
+    }
+
+    private static final class Copy {
+        URI streamUri;
+        URI baseUri;
+        int port;
+        Duration initTimeout;
+        Duration heartbeatInterval;
+        Duration maxClientConnectionTime;
+        final Duration disconnectedStatusTime;
+        final String logLevel;
+        final boolean exitOnError;
+        final boolean exitAlways;
+        final boolean ignoreConnectionErrors;
+        UpstreamMode upstreamMode;
+        Duration pollInterval;
+        final URI clientSideBaseUri;
+        TlsConfig tls;
+        boolean bigSegmentsStaleAsDegraded;
+        Duration bigSegmentsStaleThreshold;
+        final Duration expiredCredentialCleanupInterval;
+        ConnectionLimitsConfig limits;
+
+        Copy(MainConfig c) {
+            streamUri = c.streamUri;
+            baseUri = c.baseUri;
+            port = c.port;
+            initTimeout = c.initTimeout;
+            heartbeatInterval = c.heartbeatInterval;
+            maxClientConnectionTime = c.maxClientConnectionTime;
+            disconnectedStatusTime = c.disconnectedStatusTime;
+            logLevel = c.logLevel;
+            exitOnError = c.exitOnError;
+            exitAlways = c.exitAlways;
+            ignoreConnectionErrors = c.ignoreConnectionErrors;
+            upstreamMode = c.upstreamMode;
+            pollInterval = c.pollInterval;
+            clientSideBaseUri = c.clientSideBaseUri;
+            tls = c.tls;
+            bigSegmentsStaleAsDegraded = c.bigSegmentsStaleAsDegraded;
+            bigSegmentsStaleThreshold = c.bigSegmentsStaleThreshold;
+            expiredCredentialCleanupInterval = c.expiredCredentialCleanupInterval;
+            limits = c.limits;
+        }
+
+        MainConfig build() {
+            return new MainConfig(streamUri, baseUri, port, initTimeout, heartbeatInterval, maxClientConnectionTime,
+                    disconnectedStatusTime, logLevel, exitOnError, exitAlways, ignoreConnectionErrors, upstreamMode,
+                    pollInterval, clientSideBaseUri, tls, bigSegmentsStaleAsDegraded, bigSegmentsStaleThreshold,
+                    expiredCredentialCleanupInterval, limits);
+        }
     }
 }
