@@ -1,5 +1,6 @@
 package io.relayconsole.app.scenarios;
 
+import io.relayconsole.app.overview.TopologyPane;
 import io.relayconsole.app.timeline.DiagramImage;
 import io.relayconsole.app.timeline.DiagramModel;
 import io.relayconsole.app.timeline.MermaidExport;
@@ -119,8 +120,15 @@ public final class ScenariosView extends BorderPane {
         SplitPane diagrams = new SplitPane(
                 titled("Expected: the document's diagram", model.expected(), "expected"),
                 titled("Observed: what the relay did", model.observed(), "observed"));
+        // Above both diagrams while presenting and after, so the presenter never switches screens.
+        TopologyPane topology = TopologyPane.presented(model.topology());
+        topology.setId("scenario-topology");
+        topology.visibleProperty().bind(model.topologyShownProperty());
+        topology.managedProperty().bind(topology.visibleProperty());
+        VBox center = new VBox(4, topology, diagrams);
+        VBox.setVgrow(diagrams, Priority.ALWAYS);
         setTop(top);
-        setCenter(diagrams);
+        setCenter(center);
     }
 
     /** Writes the observed diagram as a PNG to {@code file} (what "Save image…" does once a file is chosen). */
