@@ -26,10 +26,10 @@ public final class TopologyPane extends Pane {
     private static final int FAN_LINES = 7;
     private static final PseudoClass CURRENT = PseudoClass.getPseudoClass("current");
     private static final PseudoClass FAILURE = PseudoClass.getPseudoClass("failure");
-    private static final double STORE_GAP = 36;
 
     private final double nodeWidth;
     private final double nodeHeight;
+    private final double storeGap;
     private final boolean presenter;
 
     private final TopologyNodeView upstream;
@@ -58,7 +58,8 @@ public final class TopologyPane extends Pane {
         this.model = model;
         this.presenter = presenter;
         nodeWidth = presenter ? 190 : 210;
-        nodeHeight = presenter ? 64 : 150;
+        nodeHeight = presenter ? 58 : 150;
+        storeGap = presenter ? 26 : 36;
         Sparkline updates = presenter ? null : new Sparkline(model.updatesPerSecond());
         Sparkline latency = presenter ? null : new Sparkline(model.storeLatency());
         Sparkline connected = presenter ? null : new Sparkline(model.connectedSdks());
@@ -109,6 +110,7 @@ public final class TopologyPane extends Pane {
             });
         });
         eventFlow.setVisible(!presenter); // a scenario's events are steps on the diagram
+        fanCount.setVisible(!presenter); // the SDKs node says how many
         getChildren().addAll(upstream, relay, store, sdks, fanCount, eventFlow);
         getChildren().addAll(pulses);
         if (!presenter) {
@@ -126,7 +128,7 @@ public final class TopologyPane extends Pane {
         model.eventPulsesProperty().addListener((o, a, b) -> pulse(3, upstreamEdge, true));
         getStyleClass().add("topology");
         double top = presenter ? 8 : 16;
-        setMinHeight(top + nodeHeight * 2 + STORE_GAP + 8);
+        setMinHeight(top + nodeHeight * 2 + storeGap + 8);
         setPrefHeight(getMinHeight());
     }
 
@@ -143,13 +145,13 @@ public final class TopologyPane extends Pane {
         double sdkX = presenter ? leftX : rightX;
         place(upstream, upX, top);
         place(relay, relayX, top);
-        place(store, relayX, top + nodeHeight + STORE_GAP);
+        place(store, relayX, top + nodeHeight + storeGap);
         place(sdks, sdkX, top);
         double midY = top + nodeHeight / 2;
         double relayUpSide = presenter ? relayX + nodeWidth : relayX;
         double relaySdkSide = presenter ? relayX : relayX + nodeWidth;
         set(upstreamEdge, presenter ? upX : upX + nodeWidth, midY, relayUpSide, midY);
-        set(storeEdge, relayX + nodeWidth / 2, top + nodeHeight, relayX + nodeWidth / 2, top + nodeHeight + STORE_GAP);
+        set(storeEdge, relayX + nodeWidth / 2, top + nodeHeight, relayX + nodeWidth / 2, top + nodeHeight + storeGap);
         for (int i = 0; i < FAN_LINES; i++) {
             double spread = (i - FAN_LINES / 2) * (nodeHeight / (FAN_LINES + 1));
             set(fan[i], relaySdkSide, midY, presenter ? sdkX + nodeWidth : sdkX, midY + spread);
