@@ -114,12 +114,19 @@ class TimelineScenariosFlowTest {
             assertThat(rows).filteredOn(TimelineRow::current).as("only the newest step is highlighted")
                     .containsExactly(rows.get(rows.size() - 1));
         });
+        // While the TTL passes, the last step was the relay answering SDK1: the topology lights SDK1's edge.
+        await().atMost(WAIT).untilAsserted(() -> assertThat(litOnTopology(robot)).containsExactly("edge-sdk-1:current"));
+        assertThat(robot.lookup("#scenario-topology").query().isVisible()).isTrue();
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
                 assertThat(text(robot, "#scenario-explanation")).startsWith("What you just saw: ")
                         .contains("cache TTL"));
         assertThat(text(robot, "#scenario-verdict")).startsWith("matches on demo database");
         assertThat(robot.lookup("#scenario-explanation").queryAs(Label.class).isVisible()).isTrue();
         assertThat(scenarios.model().observed().rows()).noneMatch(TimelineRow::current);
+        assertThat(litOnTopology(robot)).as("nothing stays lit once the presentation ends").isEmpty();
+        assertThat(robot.lookup("#scenario-topology").query().isVisible()).as("the topology stays with its scenario")
+                .isTrue();
+        assertThat(text(robot, "#scenario-topology #node-relay-state")).isEqualTo("serving SDKs");
 
         Path png = dir.resolve("scenario-1.png");
         robot.interact(() -> scenarios.view().saveImageTo(png));
@@ -129,6 +136,15 @@ class TimelineScenariosFlowTest {
         assertThat(image.getWidth()).isEqualTo(1000);
         assertThat(image.getHeight()).as("the header and every row, not only those in view")
                 .isGreaterThanOrEqualTo(44 + 34 * scenarios.model().observed().rows().size());
+    }
+
+    /** The topology's lit elements on the Scenarios screen, as "id:current" or "id:failure". */
+    private static List<String> litOnTopology(FxRobot robot) {
+        return robot.lookup("#scenario-topology").queryAs(javafx.scene.Parent.class).getChildrenUnmodifiable().stream()
+                .flatMap(n -> n.getPseudoClassStates().stream()
+                        .filter(p -> p.getPseudoClassName().equals("current") || p.getPseudoClassName().equals("failure"))
+                        .map(p -> n.getId() + ":" + p.getPseudoClassName()))
+                .toList();
     }
 
     @Test

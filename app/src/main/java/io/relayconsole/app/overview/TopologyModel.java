@@ -44,6 +44,7 @@ public final class TopologyModel {
             new NodeStatus(NodeStatus.Level.IDLE, "", ""));
     private final RateWindow eventRate = new RateWindow(5);
     private final ReadOnlyObjectWrapper<Integer> sdkCount = new ReadOnlyObjectWrapper<>(0);
+    private final ReadOnlyObjectWrapper<TopologyHighlight> highlight = new ReadOnlyObjectWrapper<>();
     private String environment;
     private long lastEventsSent = -1;
     private boolean paused;
@@ -171,6 +172,17 @@ public final class TopologyModel {
                 : NodeStatus.Level.IDLE, rate, counts);
     }
 
+    /** Sets every node at once, for a topology fed by something other than snapshots ({@link PresentedTopology}). */
+    void show(NodeStatus upstreamStatus, NodeStatus relayStatus, NodeStatus storeStatus, NodeStatus sdksStatus,
+              int sdkCountNow, TopologyHighlight lit) {
+        upstream.set(upstreamStatus);
+        relay.set(relayStatus);
+        store.set(storeStatus);
+        sdks.set(sdksStatus);
+        sdkCount.set(sdkCountNow);
+        highlight.set(lit);
+    }
+
     public void setPaused(boolean paused) {
         this.paused = paused;
     }
@@ -236,6 +248,11 @@ public final class TopologyModel {
 
     public ReadOnlyObjectProperty<NodeStatus> sdksProperty() {
         return sdks.getReadOnlyProperty();
+    }
+
+    /** The element a presenter's current step lights; null when nothing is lit (always, on the Overview). */
+    public ReadOnlyObjectProperty<TopologyHighlight> highlightProperty() {
+        return highlight.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<Integer> sdkCountProperty() {

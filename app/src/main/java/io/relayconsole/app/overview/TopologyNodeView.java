@@ -27,6 +27,8 @@ public final class TopologyNodeView extends VBox {
         Label detail = new Label();
         detail.getStyleClass().add("topology-detail");
         detail.setWrapText(false);
+        detail.managedProperty().bind(detail.textProperty().isNotEmpty()); // a presenter's nodes have none
+        detail.visibleProperty().bind(detail.managedProperty());
         getChildren().addAll(heading, state, detail);
         if (sparkline != null) {
             Label caption = new Label(sparklineCaption);

@@ -1,5 +1,6 @@
 package io.relayconsole.app.scenarios;
 
+import io.relayconsole.app.overview.TopologyPane;
 import io.relayconsole.app.timeline.DiagramImage;
 import io.relayconsole.app.timeline.DiagramModel;
 import io.relayconsole.app.timeline.MermaidExport;
@@ -106,6 +107,9 @@ public final class ScenariosView extends BorderPane {
                 + "plays at the chosen pace, highlights each step as it happens and ends with what it showed.");
         hint.getStyleClass().add("text-muted");
         hint.setWrapText(true);
+        // The presenter's topology needs the room more than the presenter needs the explanation of the buttons.
+        hint.visibleProperty().bind(model.topologyShownProperty().not());
+        hint.managedProperty().bind(hint.visibleProperty());
         Label message = new Label();
         message.textProperty().bind(model.messageProperty());
 
@@ -116,11 +120,21 @@ public final class ScenariosView extends BorderPane {
         HBox top = new HBox(12, list, controls);
         top.setPadding(new Insets(0, 0, 8, 0));
 
+        SequenceDiagramView observed = diagram(model.observed(), "observed");
+        // A presenter's current step must stay in the audience's view however long the diagram grows.
+        model.presentingProperty().subscribe(observed::setFollow);
         SplitPane diagrams = new SplitPane(
-                titled("Expected: the document's diagram", model.expected(), "expected"),
-                titled("Observed: what the relay did", model.observed(), "observed"));
+                titled("Expected: the document's diagram", diagram(model.expected(), "expected")),
+                titled("Observed: what the relay did", observed));
+        // Above both diagrams while presenting and after, so the presenter never switches screens.
+        TopologyPane topology = TopologyPane.presented(model.topology());
+        topology.setId("scenario-topology");
+        topology.visibleProperty().bind(model.topologyShownProperty());
+        topology.managedProperty().bind(topology.visibleProperty());
+        VBox center = new VBox(4, topology, diagrams);
+        VBox.setVgrow(diagrams, Priority.ALWAYS);
         setTop(top);
-        setCenter(diagrams);
+        setCenter(center);
     }
 
     /** Writes the observed diagram as a PNG to {@code file} (what "Save image…" does once a file is chosen). */
@@ -136,10 +150,14 @@ public final class ScenariosView extends BorderPane {
         differences.setId("scenario-differences");
         differences.setWrapText(true);
         differences.getStyleClass().add("scenario-differences");
-        model.verdictProperty().subscribe(v -> {
+        Runnable update = () -> {
+            ScenarioVerdict v = model.verdictProperty().get();
             headline.getStyleClass().removeAll("verdict-matches", "verdict-differs", "verdict-other");
             if (v == null) {
-                headline.setText("Not run yet: press Run to replay this diagram against a real relay.");
+                // While it runs there is no verdict yet; "not run yet" would contradict the diagram filling in.
+                headline.setText(model.runningProperty().get()
+                        ? "Running: the verdict comes when the scenario ends."
+                        : "Not run yet: press Run to replay this diagram against a real relay.");
                 headline.setGraphic(new FontIcon(Material2AL.INFO));
                 headline.getStyleClass().add("verdict-other");
                 differences.setText("");
@@ -156,15 +174,21 @@ public final class ScenariosView extends BorderPane {
             List<String> lines = v.differences().isEmpty()
                     ? v.tolerated().stream().map(t -> "tolerated: " + t).toList() : v.differences();
             differences.setText(lines.isEmpty() ? "" : "\u2022 " + String.join("\n\u2022 ", lines));
-        });
+        };
+        model.verdictProperty().subscribe(v -> update.run());
+        model.runningProperty().subscribe(r -> update.run());
         return new VBox(4, headline, differences);
     }
 
-    private static Node titled(String title, DiagramModel diagram, String id) {
-        Label heading = new Label(title);
-        heading.getStyleClass().add("title-4");
+    private static SequenceDiagramView diagram(DiagramModel diagram, String id) {
         SequenceDiagramView view = new SequenceDiagramView(diagram, "Run the scenario to see what the relay draws.");
         view.setId("scenario-" + id);
+        return view;
+    }
+
+    private static Node titled(String title, SequenceDiagramView view) {
+        Label heading = new Label(title);
+        heading.getStyleClass().add("title-4");
         VBox box = new VBox(6, heading, view);
         VBox.setVgrow(view, Priority.ALWAYS);
         box.setPadding(new Insets(4));

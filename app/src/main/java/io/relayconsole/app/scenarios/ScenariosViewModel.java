@@ -1,5 +1,7 @@
 package io.relayconsole.app.scenarios;
 
+import io.relayconsole.app.overview.PresentedTopology;
+import io.relayconsole.app.overview.TopologyModel;
 import io.relayconsole.app.timeline.DiagramModel;
 import io.relayconsole.demo.Scenario;
 import io.relayconsole.demo.ScenarioBackend;
@@ -45,6 +47,9 @@ public final class ScenariosViewModel {
     private final StringProperty paceChoice = new SimpleStringProperty(PACES.keySet().iterator().next());
     private final BooleanProperty presenting = new SimpleBooleanProperty();
     private final StringProperty explanation = new SimpleStringProperty("");
+    private final PresentedTopology topology = new PresentedTopology();
+    private final BooleanProperty topologyShown = new SimpleBooleanProperty();
+    private Scenario presented;
 
     /** A presenter's speeds, as the choice beside Present words them. */
     private static final Map<String, ScenarioPace> PACES = new java.util.LinkedHashMap<>();
@@ -65,6 +70,7 @@ public final class ScenariosViewModel {
     /** Shows a scenario: the document's diagram, and the last run's observed diagram and verdict if any. */
     public void show(Scenario scenario) {
         shown.set(scenario);
+        topologyShown.set(scenario == presented); // a presentation's topology stays with its scenario
         ScenarioResult r = results.get(scenario);
         ScenarioVerdict v = verdicts.get(scenario);
         expected.setAll(scenario.expectedDiagram().steps(), v == null ? Set.of() : v.markedExpected());
@@ -79,6 +85,8 @@ public final class ScenariosViewModel {
         verdicts.remove(scenario);
         explanation.set("");
         observed.setHighlightNewest(presenting.get());
+        presented = presenting.get() ? scenario : null;
+        topology.reset();
         show(scenario);
         running.set(true);
         action.set("Starting " + title(scenario) + "…");
@@ -90,6 +98,9 @@ public final class ScenariosViewModel {
             action.set(currentAction);
         }
         observed.append(steps);
+        if (presenting.get()) {
+            steps.forEach(topology::apply); // the tick's last step stays lit, as on the diagram
+        }
     }
 
     public void finished(ScenarioResult result) {
@@ -109,6 +120,7 @@ public final class ScenariosViewModel {
         running.set(false);
         presenting.set(false);
         observed.setHighlightNewest(false);
+        topology.clearHighlight();
         action.set("");
     }
 
@@ -163,6 +175,16 @@ public final class ScenariosViewModel {
     /** Whether the run in progress is a presenter's (slow, highlighted, ending with the explanation). */
     public BooleanProperty presentingProperty() {
         return presenting;
+    }
+
+    /** The topology of the presented scenario's relay, lit step by step while it plays. */
+    public TopologyModel topology() {
+        return topology.model();
+    }
+
+    /** Whether the shown scenario was the last one presented, so its topology is drawn beside the diagrams. */
+    public BooleanProperty topologyShownProperty() {
+        return topologyShown;
     }
 
     /** After a presenter's run: what the audience just saw, in plain words; empty otherwise. */

@@ -1,6 +1,7 @@
 package io.relayconsole.app.screenshots;
 
 import io.relayconsole.app.RelayConsoleApp;
+import io.relayconsole.app.overview.TopologyHighlight;
 import io.relayconsole.app.preferences.ConsolePreferences;
 import io.relayconsole.app.preferences.Theme;
 import io.relayconsole.app.scenarios.ScenariosScreen;
@@ -90,10 +91,14 @@ public final class ScreenshotRenderer {
         waitMillis(8000);
 
         List<Screen> screens = onFx(() -> session.window().screens());
-        showScenarioResult(screens);
+        Path presenting = out.resolve(slug("Scenarios") + ".png");
+        presentScenario(session, screens, presenting);
         showWorkspace(screens);
         for (int i = 0; i < screens.size(); i++) {
             int index = i;
+            if (out.resolve(slug(screens.get(i).title()) + ".png").equals(presenting)) {
+                continue; // shot while presenting
+            }
             onFx(() -> {
                 session.window().select(index);
                 return null;
@@ -123,15 +128,28 @@ public final class ScreenshotRenderer {
         System.exit(0);
     }
 
-    /** Plays scenario 2 on the Scenarios screen so its screenshot shows a verdict beside both diagrams. */
-    private static void showScenarioResult(List<Screen> screens) throws Exception {
+    /**
+     * Presents scenario 2 on the Scenarios screen at 10x and shoots it at the moment SDK2 is refused, so the
+     * screenshot shows the topology lit in the danger colour beside the diagrams; then lets the run end.
+     */
+    private static void presentScenario(ConsoleSession session, List<Screen> screens, Path file) throws Exception {
         ScenariosScreen scenarios = screens.stream().filter(ScenariosScreen.class::isInstance)
                 .map(ScenariosScreen.class::cast).findFirst().orElseThrow();
         onFx(() -> {
-            scenarios.controller().run(Scenario.STORE_OUTAGE_WITH_TTL);
+            session.window().select(screens.indexOf(scenarios));
+            scenarios.model().paceChoiceProperty().set(scenarios.model().paceChoices().stream()
+                    .filter(c -> c.startsWith("10")).findFirst().orElseThrow());
+            scenarios.controller().present(Scenario.STORE_OUTAGE_WITH_TTL);
             return null;
         });
         long deadline = System.currentTimeMillis() + 60_000;
+        while (System.currentTimeMillis() < deadline && !onFx(() -> {
+            var lit = scenarios.model().topology().highlightProperty().get();
+            return lit != null && lit.failure() && lit.element() == TopologyHighlight.Element.SDK_EDGE;
+        })) {
+            waitMillis(50);
+        }
+        shoot(session, file);
         while (System.currentTimeMillis() < deadline
                 && onFx(() -> scenarios.model().verdictFor(Scenario.STORE_OUTAGE_WITH_TTL)) == null) {
             waitMillis(250);
