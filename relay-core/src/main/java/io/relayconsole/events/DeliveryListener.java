@@ -26,8 +26,8 @@ public interface DeliveryListener {
     void failed(EventKind kind, int events, String error, Instant time);
 
     /**
-     * The queue filled up and events began to be dropped (once per filling; it empties at the next flush). Called
-     * on the accepting thread, outside the lock.
+     * The queue filled up (events queued and in flight reached the capacity) and events began to be dropped: once
+     * per filling, until a post ends and makes room. Called on the accepting thread, outside the lock.
      */
     default void queueFull(int capacity, Instant time) {
     }

@@ -28,8 +28,9 @@ import org.slf4j.LoggerFactory;
  * are re-batched per kind, schema and sender headers, flushed every {@code flushInterval} (or when the queue is
  * full) gzip-compressed to {@code eventsUri} with the environment's own credential and a fresh payload ID, which
  * the one retry keeps, so the flag service never counts a retried batch twice; diagnostic payloads go one by
- * one. The queue holds at most {@code capacity} events; beyond that events are dropped and counted, never
- * buffered without bound (at most one more full batch is in flight).
+ * one. {@code capacity} bounds the events queued and in flight (being posted or waiting for the retry) together:
+ * beyond it events are dropped and counted, so a stalled post never holds a batch on top of a full queue. The queue
+ * is flushed early once it holds half the capacity, leaving the other half for events arriving during a post.
  *
  * <p>{@link #accept} is cheap and never waits on the network: it checks and parses the payload and queues it,
  * so it may run on an I/O thread. A single daemon thread per environment posts.
@@ -77,34 +78,64 @@ public final class EventForwarder implements AutoCloseable {
     }
 
     /**
-     * One batch's events as their JSON bytes, so a queued event costs about its size on the wire rather than a parsed
-     * tree's several times that: what a full queue holds is what {@code capacity} promises.
+     * One batch's events as the comma-separated JSON of a JSON array's inside, in chunks, so a queued event costs its
+     * size on the wire (no parsed tree, no array header per event): what a full queue holds is what {@code capacity}
+     * promises. Chunks grow with the batch, so a small batch wastes little and a large one at most a chunk.
      */
     private static final class QueuedEvents {
-        private final List<byte[]> events = new ArrayList<>();
+        private static final int MIN_CHUNK = 512;
+        private static final int MAX_CHUNK = 16 * 1024;
+        private static final byte[] COMMA = {','};
+
+        private final List<byte[]> chunks = new ArrayList<>();
+        private int lastChunkUsed;
         private int bytes;
+        private int count;
 
         void add(JsonNode event) {
-            byte[] json = bytesOf(event);
-            events.add(json);
-            bytes += json.length;
+            if (count > 0) {
+                write(COMMA);
+            }
+            write(bytesOf(event));
+            count++;
+        }
+
+        private void write(byte[] json) {
+            int offset = 0;
+            while (offset < json.length) {
+                byte[] last = chunks.isEmpty() ? null : chunks.get(chunks.size() - 1);
+                if (last == null || lastChunkUsed == last.length) {
+                    last = new byte[Math.min(MAX_CHUNK, Math.max(MIN_CHUNK, bytes))];
+                    chunks.add(last);
+                    lastChunkUsed = 0;
+                }
+                int n = Math.min(json.length - offset, last.length - lastChunkUsed);
+                System.arraycopy(json, offset, last, lastChunkUsed, n);
+                lastChunkUsed += n;
+                offset += n;
+                bytes += n;
+            }
         }
 
         int size() {
-            return events.size();
+            return count;
         }
 
-        byte[] asJsonArray() {
-            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(bytes + events.size() + 2);
-            out.write('[');
-            for (int i = 0; i < events.size(); i++) {
-                if (i > 0) {
-                    out.write(',');
+        /**
+         * The batch as a gzip-compressed JSON array, releasing the events: a batch in flight (and waiting for its
+         * retry) then costs its compressed size, not its events twice over.
+         */
+        byte[] drainGzipped() {
+            byte[] gzipped = EventSender.gzip(out -> {
+                out.write('[');
+                for (int i = 0; i < chunks.size(); i++) {
+                    byte[] chunk = chunks.get(i);
+                    out.write(chunk, 0, i == chunks.size() - 1 ? lastChunkUsed : chunk.length);
                 }
-                out.writeBytes(events.get(i));
-            }
-            out.write(']');
-            return out.toByteArray();
+                out.write(']');
+            });
+            chunks.clear();
+            return gzipped;
         }
     }
 
@@ -186,7 +217,8 @@ public final class EventForwarder implements AutoCloseable {
                 full = false;
             } else {
                 received += count;
-                taken = Math.min(count, config.capacity() - queued);
+                // Events in flight count too: a post that hangs or waits for its retry holds them in memory.
+                taken = Math.min(count, config.capacity() - queued - sending);
                 taken = Math.max(0, taken);
                 enqueue(kind, payload, h, taken);
                 queued += taken;
@@ -194,7 +226,9 @@ public final class EventForwarder implements AutoCloseable {
                 if (taken < count && !dropping) {
                     startedDropping = dropping = true;
                 }
-                full = queued >= config.capacity();
+                // Half full: post now, so the other half takes what arrives meanwhile; full: post right after the
+                // post in flight rather than at the next interval.
+                full = queued > 0 && (queued * 2 >= config.capacity() || queued + sending >= config.capacity());
             }
         }
         if (taken < 0) {
@@ -279,23 +313,25 @@ public final class EventForwarder implements AutoCloseable {
                 QueuedEvents events = e.getValue();
                 Map<String, String> headers = new LinkedHashMap<>(key.headers());
                 headers.put(EventHeaders.SCHEMA, String.valueOf(key.schema()));
-                posts.add(() -> deliver(key.kind(), events.asJsonArray(), headers, events.size()));
+                posts.add(() -> deliver(key.kind(), events.drainGzipped(), headers, events.size()));
             }
             for (Diagnostic d : diagnostics) {
-                posts.add(() -> deliver(d.kind(), bytesOf(d.json()), d.headers(), 1));
+                posts.add(() -> deliver(d.kind(), EventSender.gzip(out -> out.write(bytesOf(d.json()))), d.headers(),
+                        1));
             }
             batches.clear();
             diagnostics.clear();
+            // Still within capacity: these events are in memory until their post ends.
             sending += queued;
             queued = 0;
-            dropping = false;
         }
         for (Runnable post : posts) {
             post.run();
         }
     }
 
-    private void deliver(EventKind kind, byte[] body, Map<String, String> sdkHeaders, int count) {
+    /** Posts one gzip-compressed payload of {@code count} events, retrying once as ld-relay does. */
+    private void deliver(EventKind kind, byte[] gzipped, Map<String, String> sdkHeaders, int count) {
         Map<String, String> headers = new LinkedHashMap<>(sdkHeaders);
         String credential = switch (kind.credential()) {
             case SDK_KEY -> env.sdkKey();
@@ -312,10 +348,10 @@ public final class EventForwarder implements AutoCloseable {
         String path = kind.outboundPath(env.envId());
         EventSender.Result result;
         try {
-            result = sender.post(path, headers, body);
+            result = sender.post(path, headers, gzipped);
             if (!result.ok() && result.retryable() && !closed) {
                 Thread.sleep(retryDelay.toMillis());
-                result = sender.post(path, headers, body);
+                result = sender.post(path, headers, gzipped);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -324,6 +360,7 @@ public final class EventForwarder implements AutoCloseable {
         Instant now = clock.instant();
         synchronized (lock) {
             sending -= count;
+            dropping = false; // room again: the next drop starts a new filling
             if (result.ok()) {
                 forwarded += count;
                 lastDelivery = now;

@@ -2,6 +2,7 @@ package io.relayconsole.events;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -39,12 +40,13 @@ final class EventSender {
         }
     }
 
-    Result post(String path, Map<String, String> headers, byte[] json) throws InterruptedException {
+    /** Posts {@code gzipped} (JSON, compressed once by the caller so its retry sends the same bytes). */
+    Result post(String path, Map<String, String> headers, byte[] gzipped) throws InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                 .timeout(timeout)
                 .header("Content-Type", "application/json")
                 .header("Content-Encoding", "gzip")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(gzip(json)));
+                .POST(HttpRequest.BodyPublishers.ofByteArray(gzipped));
         headers.forEach(request::header);
         try {
             HttpResponse<Void> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.discarding());
@@ -56,10 +58,16 @@ final class EventSender {
         }
     }
 
-    private static byte[] gzip(byte[] json) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(64, json.length / 4));
+    /** What writes JSON to a stream (the compressor). */
+    interface Content {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    /** {@code json} gzip-compressed in memory. */
+    static byte[] gzip(Content json) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
         try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
-            gz.write(json);
+            json.writeTo(gz);
         } catch (IOException e) {
             throw new IllegalStateException("gzip to memory failed", e);
         }

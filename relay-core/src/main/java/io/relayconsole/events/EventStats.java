@@ -15,8 +15,8 @@ import java.util.List;
  * @param failed            events lost because delivery failed (after ld-relay's one retry)
  * @param dropped           events refused because the queue was full
  * @param queued            events waiting for the next flush
- * @param sending           events being posted now
- * @param capacity          the queue's bound ({@code [Events] capacity})
+ * @param sending           events being posted now (or waiting for the retry)
+ * @param capacity          the bound on queued plus sending events ({@code [Events] capacity})
  * @param refusedPayloads   payloads answered with an error (malformed, too large, unsupported schema, ...)
  * @param duplicatePayloads payloads whose ID was seen before (SDK retries), not counted twice
  * @param lastError         the last delivery failure, or null

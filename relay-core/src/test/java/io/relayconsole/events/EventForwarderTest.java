@@ -85,6 +85,16 @@ class EventForwarderTest {
         return sb.append("]").toString().getBytes(StandardCharsets.UTF_8);
     }
 
+    /** {@code n} custom events with the keys e{first}, e{first + 1}, ...: which of them arrive is visible. */
+    private static byte[] numberedEvents(int first, int n) {
+        StringBuilder sb = new StringBuilder("[");
+        for (int i = 0; i < n; i++) {
+            sb.append(i == 0 ? "" : ",").append("{\"kind\":\"custom\",\"key\":\"e").append(first + i)
+                    .append("\",\"creationDate\":1}");
+        }
+        return sb.append("]").toString().getBytes(StandardCharsets.UTF_8);
+    }
+
     private static byte[] gzip(byte[] bytes) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
@@ -277,6 +287,52 @@ class EventForwarderTest {
             EventStats s = f.stats();
             assertThat(s.received()).isEqualTo(s.queued() + s.sending() + s.forwarded() + s.failed() + s.dropped());
         });
+    }
+
+    @Test
+    void eventsInFlightCountAgainstTheCapacitySoAHangingPostAndTheQueueNeverHoldMoreThanIt() throws Exception {
+        EventForwarder f = forwarder(10, 0, Duration.ofHours(1), Duration.ofSeconds(30));
+        sink.hang();
+        f.accept(EventKind.SERVER, numberedEvents(0, 4), javaSdkHeaders());
+        f.flush();
+        await().atMost(WAIT).until(() -> f.stats().sending() == 4);
+
+        for (int p = 1; p <= 4; p++) {
+            assertThat(f.accept(EventKind.SERVER, numberedEvents(p * 100, 4), javaSdkHeaders()).status())
+                    .as("SDKs get 202 even when their events are dropped").isEqualTo(202);
+            EventStats s = f.stats();
+            assertThat(s.queued() + s.sending()).as("queued plus in flight, after payload %d", p)
+                    .isLessThanOrEqualTo(10);
+        }
+        EventStats during = f.stats();
+        assertThat(during.sending()).as("the hanging post").isEqualTo(4);
+        assertThat(during.queued()).as("what fits beside it").isEqualTo(6);
+        assertThat(during.dropped()).as("the rest, counted").isEqualTo(10);
+        assertThat(during.received()).isEqualTo(20);
+        assertThat(during.recent()).extracting(RecentPayload::outcome).containsSubsequence(
+                RecentPayload.Outcome.QUEUED, RecentPayload.Outcome.PARTLY_DROPPED, RecentPayload.Outcome.DROPPED);
+
+        sink.recover();
+        // The full queue is posted right after the stalled post, without waiting for the (hour-long) interval.
+        await().atMost(WAIT).until(() -> f.stats().forwarded() == 10);
+        List<Post> delivered = sink.accepted("/bulk");
+        assertThat(delivered).flatExtracting(p -> p.body().findValuesAsText("key"))
+                .as("exactly the capacity's worth, each event once, in order")
+                .containsExactly("e0", "e1", "e2", "e3", "e100", "e101", "e102", "e103", "e200", "e201");
+        assertThat(delivered).extracting(p -> p.header("X-LaunchDarkly-Payload-ID")).doesNotHaveDuplicates();
+        EventStats after = f.stats();
+        assertThat(after.queued() + after.sending() + after.failed()).isZero();
+        assertThat(after.received()).isEqualTo(after.forwarded() + after.dropped());
+    }
+
+    @Test
+    void aHalfFullQueueIsPostedAtOnceSoTheOtherHalfTakesWhatArrivesDuringThePost() {
+        EventForwarder f = forwarder(10, 0, Duration.ofHours(1), Duration.ofSeconds(10));
+        f.accept(EventKind.SERVER, numberedEvents(0, 4), javaSdkHeaders());
+        assertThat(f.stats().queued()).as("below half: waits for the interval").isEqualTo(4);
+        f.accept(EventKind.SERVER, numberedEvents(100, 1), javaSdkHeaders());
+        await().atMost(WAIT).until(() -> f.stats().forwarded() == 5);
+        assertThat(sink.accepted("/bulk")).hasSize(1);
     }
 
     @Test

@@ -75,9 +75,7 @@ public final class EventSinkServer implements AutoCloseable {
                 }
             }
             int answer = status;
-            if (h == null) {
-                posts.add(new Post(exchange.getRequestURI().getPath(), headers, Json.mapper().readTree(body), answer));
-            }
+            posts.add(new Post(exchange.getRequestURI().getPath(), headers, Json.mapper().readTree(body), answer));
             exchange.sendResponseHeaders(answer, -1);
         }
     }
@@ -86,7 +84,7 @@ public final class EventSinkServer implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + port);
     }
 
-    /** Every post answered (hung ones are not), oldest first. */
+    /** Every post answered (a hung one once {@link #recover()} answers it), oldest first. */
     public List<Post> posts() {
         return List.copyOf(posts);
     }
@@ -101,7 +99,10 @@ public final class EventSinkServer implements AutoCloseable {
         status = newStatus;
     }
 
-    /** Holds every post unanswered until {@link #recover()}; held posts are not recorded. */
+    /**
+     * Holds every post unanswered until {@link #recover()}, which answers them 202 (recorded then, as the flag
+     * service would count a post it finally answers; one the relay stopped waiting for is recorded all the same).
+     */
     public void hang() {
         hang = new CountDownLatch(1);
     }
