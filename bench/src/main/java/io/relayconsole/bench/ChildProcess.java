@@ -165,6 +165,28 @@ public final class ChildProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * The bytes of the objects alive in a JVM child, from {@code jcmd GC.class_histogram}: it collects fully and
+     * sums the surviving objects in one pause, so what the child allocates between two jcmd calls (GC.run, then
+     * GC.heap_info) and the collector's own accounting (a young generation, whole regions) stay out of the figure.
+     * For a measure of a few MiB, where that noise matters.
+     */
+    public long liveHeapBytes() {
+        String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
+        try {
+            Process histogram = new ProcessBuilder(jcmd, Long.toString(pid()), "GC.class_histogram")
+                    .redirectErrorStream(true).start();
+            String text = new String(histogram.getInputStream().readAllBytes());
+            histogram.waitFor(60, TimeUnit.SECONDS);
+            // The last line: "Total   <instances>   <bytes>"
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^Total\\s+\\d+\\s+(\\d+)\\s*$")
+                    .matcher(text);
+            return m.find() ? Long.parseLong(m.group(1)) : -1;
+        } catch (IOException | InterruptedException e) {
+            return -1;
+        }
+    }
+
     public String logTail() {
         try {
             List<String> lines = Files.readAllLines(log);

@@ -6,6 +6,7 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
@@ -22,6 +23,8 @@ final class EventsSink implements AutoCloseable {
     private final ExecutorService threads = Executors.newFixedThreadPool(4);
     private final AtomicLong events = new AtomicLong();
     private final AtomicLong payloads = new AtomicLong();
+    private final CountDownLatch answering = new CountDownLatch(1);
+    private volatile boolean hanging;
 
     EventsSink() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 512);
@@ -29,11 +32,18 @@ final class EventsSink implements AutoCloseable {
             try (InputStream raw = exchange.getRequestBody()) {
                 boolean gzip = "gzip".equalsIgnoreCase(exchange.getRequestHeaders().getFirst("Content-Encoding"));
                 JsonNode body = JSON.readTree(gzip ? new GZIPInputStream(raw) : raw);
+                if (hanging) {
+                    answering.await(); // until close(); the post is then refused, not counted
+                    exchange.sendResponseHeaders(503, -1);
+                    return;
+                }
                 events.addAndGet(body.isArray() ? body.size() : 1);
                 payloads.incrementAndGet();
                 exchange.sendResponseHeaders(202, -1);
             } catch (IOException e) {
                 exchange.sendResponseHeaders(400, -1);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             } finally {
                 exchange.close();
             }
@@ -54,9 +64,18 @@ final class EventsSink implements AutoCloseable {
         return payloads.get();
     }
 
-    /** Stops listening: posts are refused from now on (the events service is down). */
+    /**
+     * Stops answering: each post is read and then held unanswered until {@link #close()}, as a service that is
+     * overloaded or cut off mid-connection behaves. The poster's request times out; nothing is counted.
+     */
+    void hang() {
+        hanging = true;
+    }
+
+    /** Stops listening: posts are refused from now on (the events service is down), held ones answered 503. */
     @Override
     public void close() {
+        answering.countDown();
         server.stop(0);
         threads.shutdownNow();
     }
