@@ -17,8 +17,14 @@ import java.time.Duration;
  * connection ends, and the queue fills behind it.
  */
 final class EventsDuringUpstreamOutage implements ScenarioScript {
-    /** Small, so the demo fills it with a handful of events (ld-relay's default is 1000). */
-    static final int CAPACITY = 5;
+    /** The batch whose post stalls: it stays in memory, so it counts against the capacity. */
+    private static final int IN_FLIGHT = 3;
+    /**
+     * Small, so the demo fills it with a handful of events (ld-relay's default is 1000): the stalled batch plus
+     * {@link #QUEUED} waiting behind it.
+     */
+    static final int CAPACITY = 8;
+    private static final int QUEUED = CAPACITY - IN_FLIGHT;
     private static final Duration FLUSH_INTERVAL = Duration.ofMillis(300);
 
     @Override
@@ -32,14 +38,14 @@ final class EventsDuringUpstreamOutage implements ScenarioScript {
         s.await("the relay loses its stream", note(UPSTREAM, "LaunchDarkly goes down"));
         // The document draws the backoff before the SDK's next post; waiting for it keeps the order certain.
         s.await("the relay backs off to retry", note(RELAY, "Backoff and retry"));
-        s.sdkSendsEvents("SDK1", 3);
-        s.session.steps().until("the relay is posting the 3 events", () -> s.session.environment().eventForwarder()
-                .map(f -> f.stats().sending() == 3).orElse(false), Duration.ofSeconds(10));
-        s.sdkSendsEvents("SDK1", CAPACITY + 3);
+        s.sdkSendsEvents("SDK1", IN_FLIGHT);
+        s.session.steps().until("the relay is posting the " + IN_FLIGHT + " events", () -> s.session.environment()
+                .eventForwarder().map(f -> f.stats().sending() == IN_FLIGHT).orElse(false), Duration.ofSeconds(10));
+        s.sdkSendsEvents("SDK1", QUEUED + 3);
         s.act("LaunchDarkly comes back up", () -> s.session.upstreamFault(UpstreamFault.NONE));
-        s.await("the stalled post is retried and accepted", message(RELAY, UPSTREAM, "Send 3 "));
+        s.await("the stalled post is retried and accepted", message(RELAY, UPSTREAM, "Send " + IN_FLIGHT + " "));
         s.await("LaunchDarkly accepts them", response(UPSTREAM, RELAY));
-        s.await("the queued events follow", message(RELAY, UPSTREAM, "Send " + CAPACITY + " "));
+        s.await("the queued events follow", message(RELAY, UPSTREAM, "Send " + QUEUED + " "));
         s.await("LaunchDarkly accepts them", response(UPSTREAM, RELAY));
     }
 
@@ -47,9 +53,10 @@ final class EventsDuringUpstreamOutage implements ScenarioScript {
     public String explanation() {
         return "SDKs never wait for LaunchDarkly to send events: the relay answered every post with 202 at once, "
                 + "even while LaunchDarkly was not answering. Events it could not deliver waited in the relay's "
-                + "queue; once the queue was full (here " + CAPACITY + " events, normally 1000) the rest were "
-                + "dropped, not buffered without limit, so an outage costs some analytics, never memory or flag "
-                + "serving. When LaunchDarkly came back the stalled batch was retried with the same payload ID, "
-                + "so it is not counted twice, and the queued events followed.";
+                + "queue; once the queue was full (here " + CAPACITY + " events, normally 1000, counting the "
+                + IN_FLIGHT + " of the stalled post: it is in memory too) the rest were dropped, not buffered "
+                + "without limit, so an outage costs some analytics, never memory or flag serving. When "
+                + "LaunchDarkly came back the stalled batch was retried with the same payload ID, so it is not "
+                + "counted twice, and the " + QUEUED + " queued events followed.";
     }
 }
