@@ -1,6 +1,7 @@
 package io.relayconsole.demo;
 
 import static io.relayconsole.demo.ScenarioMoves.FAST_RETRY;
+import static io.relayconsole.demo.StepPatterns.failure;
 import static io.relayconsole.demo.StepPatterns.message;
 import static io.relayconsole.demo.StepPatterns.note;
 import static io.relayconsole.demo.StepPatterns.response;
@@ -42,7 +43,19 @@ final class EventsDuringUpstreamOutage implements ScenarioScript {
         s.session.steps().until("the relay is posting the " + IN_FLIGHT + " events", () -> s.session.environment()
                 .eventForwarder().map(f -> f.stats().sending() == IN_FLIGHT).orElse(false), Duration.ofSeconds(10));
         s.sdkSendsEvents("SDK1", QUEUED + 3);
-        s.act("LaunchDarkly comes back up", () -> s.session.upstreamFault(UpstreamFault.NONE));
+        // The document draws the relay's stream request failing during the outage: it must be waiting on
+        // LaunchDarkly when the outage ends (it fails then), not still in its backoff.
+        s.session.steps().until("the relay's stream request waits on LaunchDarkly",
+                s.session::upstreamHoldsStreamRequest, Duration.ofSeconds(10));
+        // LaunchDarkly's events service is a host of its own. It comes back after the stream has, so the drawing
+        // does not depend on whether the stream's backoff or the forwarder's 1 s retry ends first.
+        s.act("LaunchDarkly comes back up", () -> {
+            s.session.upstreamEventsFault(UpstreamFault.HANG);
+            s.session.upstreamFault(UpstreamFault.NONE);
+        });
+        s.await("the relay's stalled stream request fails", failure(RELAY, UPSTREAM));
+        s.await("the relay reconnects", response(UPSTREAM, RELAY));
+        s.act("LaunchDarkly's events service answers again", () -> s.session.upstreamEventsFault(null));
         s.await("the stalled post is retried and accepted", message(RELAY, UPSTREAM, "Send " + IN_FLIGHT + " "));
         s.await("LaunchDarkly accepts them", response(UPSTREAM, RELAY));
         s.await("the queued events follow", message(RELAY, UPSTREAM, "Send " + QUEUED + " "));

@@ -184,6 +184,15 @@ final class ScenarioSession implements AutoCloseable {
         }
     }
 
+    void upstreamEventsFault(UpstreamFault fault) {
+        upstream.setEventsFault(fault);
+    }
+
+    /** Whether LaunchDarkly holds a stream request of the relay's unanswered (a HANG caught it). */
+    boolean upstreamHoldsStreamRequest() {
+        return upstream.recentRequests().stream().anyMatch(r -> r.path().startsWith("/all") && r.status() == 0);
+    }
+
     ScenarioStore store() {
         return store;
     }

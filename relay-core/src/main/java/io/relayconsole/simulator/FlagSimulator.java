@@ -54,6 +54,8 @@ public final class FlagSimulator implements AutoCloseable {
     private final EventSink events = new EventSink();
 
     private volatile UpstreamFault fault = UpstreamFault.NONE;
+    /** Null: the events endpoints share {@link #fault}. */
+    private volatile UpstreamFault eventsFault;
     private volatile Duration slowDelay = DEFAULT_SLOW_DELAY;
     private volatile Duration heartbeatInterval = DEFAULT_HEARTBEAT_INTERVAL;
     private volatile boolean closed;
@@ -208,6 +210,27 @@ public final class FlagSimulator implements AutoCloseable {
         return fault;
     }
 
+    /**
+     * LaunchDarkly's events service is a host of its own: a fault for the event endpoints alone (HANG, HTTP_503,
+     * HTTP_401, SLOW or NONE), or null to let them share {@link #setFault}'s again. A hanging post is released
+     * when this fault changes.
+     */
+    public void setEventsFault(UpstreamFault newFault) {
+        if (newFault == UpstreamFault.REFUSE || newFault == UpstreamFault.DROP_MID_EVENT) {
+            throw new IllegalArgumentException(newFault + " applies to the whole simulator, not its events alone");
+        }
+        eventsFault = newFault;
+        synchronized (faultChanged) {
+            faultChanged.notifyAll();
+        }
+    }
+
+    /** The fault a request meets: the events fault for event posts when one is set. */
+    UpstreamFault faultFor(boolean eventsRequest) {
+        UpstreamFault own = eventsFault;
+        return eventsRequest && own != null ? own : fault;
+    }
+
     /** How long SLOW delays each response and event. */
     public void setSlowDelay(Duration delay) {
         if (delay.isNegative()) {
@@ -297,9 +320,9 @@ public final class FlagSimulator implements AutoCloseable {
     }
 
     /** Blocks a HANG request until the fault changes or the simulator closes. */
-    void awaitHangReleased() throws InterruptedException {
+    void awaitHangReleased(boolean eventsRequest) throws InterruptedException {
         synchronized (faultChanged) {
-            while (fault == UpstreamFault.HANG && !closed) {
+            while (faultFor(eventsRequest) == UpstreamFault.HANG && !closed) {
                 faultChanged.wait();
             }
         }

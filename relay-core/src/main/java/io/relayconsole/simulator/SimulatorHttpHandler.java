@@ -74,11 +74,13 @@ final class SimulatorHttpHandler implements HttpHandler {
     }
 
     private void handleSdkRequest(HttpExchange exchange, String path) throws IOException, InterruptedException {
-        UpstreamFault fault = simulator.fault();
+        Optional<EventKind> events = EventKind.ofServicePath(path);
+        boolean eventsRequest = events.isPresent();
+        UpstreamFault fault = simulator.faultFor(eventsRequest);
         switch (fault) {
             case HANG -> {
                 record(exchange, path, null, 0);
-                simulator.awaitHangReleased();
+                simulator.awaitHangReleased(eventsRequest);
                 return;
             }
             case HTTP_503 -> {
@@ -93,8 +95,7 @@ final class SimulatorHttpHandler implements HttpHandler {
             default -> {
             }
         }
-        Optional<EventKind> events = EventKind.ofServicePath(path);
-        if (events.isPresent() && "POST".equals(exchange.getRequestMethod())) {
+        if (eventsRequest && "POST".equals(exchange.getRequestMethod())) {
             receiveEvents(exchange, path, events.get());
             return;
         }
