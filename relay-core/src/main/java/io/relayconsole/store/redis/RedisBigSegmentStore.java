@@ -9,6 +9,7 @@ import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.lettuce.core.api.sync.RedisCommands;
 import io.relayconsole.bigsegments.BigSegmentPatch;
 import io.relayconsole.bigsegments.BigSegmentStore;
+import io.relayconsole.bigsegments.PatchParts;
 import io.relayconsole.store.StoreException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -31,8 +32,8 @@ import java.util.function.Supplier;
  *
  * <p>A patch of up to {@link #ATOMIC_CHANGES} set changes is one MULTI/EXEC (pipelined): its changes and the cursor
  * together or not at all. A larger one (an initial sync of a big audience) would hold that many commands queued
- * in Redis and in the client; its SADD/SREMs are pipelined first (as scripts of many keys each) and the cursor moves
- * last, in its own WATCHed transaction. They are idempotent, so an interrupted patch is simply applied again from
+ * in Redis and in the client; its SADD/SREMs are pipelined as its parts arrive from upstream (as scripts of many keys
+ * each), and the cursor moves last, in its own WATCHed transaction. They are idempotent, so an interrupted patch is simply applied again from
  * the unmoved cursor. Not for Redis Cluster (the keys span slots); ld-relay does not support Cluster either.
  */
 public final class RedisBigSegmentStore implements BigSegmentStore {
@@ -82,21 +83,44 @@ public final class RedisBigSegmentStore implements BigSegmentStore {
         return run("read of the big-segment cursor", () -> text(connector.reads().get(cursorKey)));
     }
 
+    /**
+     * The cursor is read first (nothing is read or written for a patch out of order). Parts are gathered while they
+     * hold at most {@link #ATOMIC_CHANGES} changes, then written with the cursor in one MULTI/EXEC; past that, every
+     * part is pipelined as it arrives (see {@link Pipeline}) and the cursor moves last, in its own transaction.
+     */
     @Override
-    public boolean apply(BigSegmentPatch patch) {
-        return run("big-segment patch " + patch.version(), () -> connector.inTransaction(lockKey, redis -> {
-            if (patch.changeCount() > ATOMIC_CHANGES) {
-                if (!follows(redis, patch, false)) {
-                    return false;
+    public boolean apply(BigSegmentPatch header, PatchParts parts) {
+        return run("big-segment patch " + header.version(), () -> connector.inTransaction(lockKey, redis -> {
+            if (!follows(redis, header, false)) {
+                return false;
+            }
+            List<BigSegmentPatch> gathered = new ArrayList<>();
+            long count = 0;
+            Pipeline pipeline = null;
+            for (BigSegmentPatch part = parts.next(); part != null; part = parts.next()) {
+                if (pipeline != null) {
+                    pipeline.write(part);
+                    continue;
                 }
-                pipelineChanges(redis.getStatefulConnection(), patch);
+                gathered.add(part);
+                count += part.changeCount();
+                if (count > ATOMIC_CHANGES) {
+                    pipeline = new Pipeline(redis.getStatefulConnection(), header.segmentId());
+                    gathered.forEach(pipeline::write);
+                    gathered.clear();
+                }
+            }
+            BigSegmentPatch atomic = null;
+            if (pipeline != null) {
+                pipeline.finish();
+            } else {
+                atomic = BigSegmentPatch.joined(header, gathered);
             }
             for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-                if (!follows(redis, patch, true)) {
+                if (!follows(redis, header, true)) {
                     return false;
                 }
-                TransactionResult result = transaction(redis.getStatefulConnection(), patch,
-                        patch.changeCount() <= ATOMIC_CHANGES);
+                TransactionResult result = transaction(redis.getStatefulConnection(), header.version(), atomic);
                 if (!result.wasDiscarded()) {
                     RedisDataStore.requireCommitted(result, "big-segment");
                     return true;
@@ -121,18 +145,19 @@ public final class RedisBigSegmentStore implements BigSegmentStore {
         return false;
     }
 
-    private TransactionResult transaction(StatefulRedisConnection<String, byte[]> connection, BigSegmentPatch patch,
-                                          boolean withChanges) {
+    /** MULTI, the changes of {@code atomic} (null: already written), lock and cursor, EXEC. */
+    private TransactionResult transaction(StatefulRedisConnection<String, byte[]> connection, String version,
+                                          BigSegmentPatch atomic) {
         RedisAsyncCommands<String, byte[]> async = connection.async();
         connection.setAutoFlushCommands(false);
         try {
             async.multi();
-            if (withChanges) {
-                queueChanges(async, patch);
+            if (atomic != null) {
+                queueChanges(async, atomic);
             }
-            byte[] version = bytes(patch.version());
-            async.set(lockKey, version);
-            async.set(cursorKey, version);
+            byte[] cursor = bytes(version);
+            async.set(lockKey, cursor);
+            async.set(cursorKey, cursor);
             RedisFuture<TransactionResult> exec = async.exec();
             connection.flushCommands();
             return exec.get(options.commandTimeout().toMillis() * 4, TimeUnit.MILLISECONDS);
@@ -147,42 +172,55 @@ public final class RedisBigSegmentStore implements BigSegmentStore {
     }
 
     /**
-     * Outside a transaction: each list of changes as scripts of {@link #KEYS_PER_SCRIPT} keys (one SADD or SREM of the
-     * reference per key, run inside Redis), at most {@link #IN_FLIGHT} scripts unanswered at once. Per-key SADD
-     * commands cost the relay a lettuce command each (a million for a big audience: most of an initial sync's time,
-     * measured in bench/); a script carries a thousand keys in one. The window keeps Redis busy while the next
-     * script is encoded, and keeps each command's wait short, well inside lettuce's command timeout.
+     * Outside a transaction, as the parts arrive: each list of changes as scripts of {@link #KEYS_PER_SCRIPT} keys
+     * (one SADD or SREM of the reference per key, run inside Redis), at most {@link #IN_FLIGHT} scripts unanswered at
+     * once. Per-key SADD commands cost the relay a lettuce command each (a million for a big audience, measured in
+     * bench/); a script carries a thousand keys in one. The window keeps Redis busy while the next part is parsed
+     * and encoded, and keeps each command's wait short, well inside lettuce's command timeout.
      */
-    private void pipelineChanges(StatefulRedisConnection<String, byte[]> connection, BigSegmentPatch patch) {
-        RedisAsyncCommands<String, byte[]> async = connection.async();
-        byte[] ref = bytes(patch.segmentId());
-        ArrayDeque<RedisFuture<?>> inFlight = new ArrayDeque<>(IN_FLIGHT);
-        connection.setAutoFlushCommands(false);
-        try {
-            scripted(async, SADD, patch.includedAdd(), true, ref, inFlight, connection);
-            scripted(async, SREM, patch.includedRemove(), true, ref, inFlight, connection);
-            scripted(async, SADD, patch.excludedAdd(), false, ref, inFlight, connection);
-            scripted(async, SREM, patch.excludedRemove(), false, ref, inFlight, connection);
-            await(new ArrayList<>(inFlight));
-        } finally {
-            connection.setAutoFlushCommands(true);
-        }
-    }
+    private final class Pipeline {
+        private final StatefulRedisConnection<String, byte[]> connection;
+        private final RedisAsyncCommands<String, byte[]> async;
+        private final byte[] ref;
+        private final ArrayDeque<RedisFuture<?>> inFlight = new ArrayDeque<>(IN_FLIGHT);
 
-    private void scripted(RedisAsyncCommands<String, byte[]> async, byte[] command, List<String> hashes,
-                          boolean include, byte[] ref, ArrayDeque<RedisFuture<?>> inFlight,
-                          StatefulRedisConnection<String, byte[]> connection) {
-        for (int from = 0; from < hashes.size(); from += KEYS_PER_SCRIPT) {
-            List<String> slice = hashes.subList(from, Math.min(hashes.size(), from + KEYS_PER_SCRIPT));
-            String[] keys = new String[slice.size()];
-            for (int i = 0; i < keys.length; i++) {
-                keys[i] = include ? includeKey(slice.get(i)) : excludeKey(slice.get(i));
+        Pipeline(StatefulRedisConnection<String, byte[]> connection, String segmentId) {
+            this.connection = connection;
+            this.async = connection.async();
+            this.ref = bytes(segmentId);
+        }
+
+        void write(BigSegmentPatch part) {
+            connection.setAutoFlushCommands(false);
+            try {
+                scripted(SADD, part.includedAdd(), true);
+                scripted(SREM, part.includedRemove(), true);
+                scripted(SADD, part.excludedAdd(), false);
+                scripted(SREM, part.excludedRemove(), false);
+            } finally {
+                connection.setAutoFlushCommands(true);
             }
-            if (inFlight.size() >= IN_FLIGHT) {
-                await(List.of(inFlight.removeFirst()));
+        }
+
+        /** Waits for every write still unanswered. */
+        void finish() {
+            await(new ArrayList<>(inFlight));
+            inFlight.clear();
+        }
+
+        private void scripted(byte[] command, List<String> hashes, boolean include) {
+            for (int from = 0; from < hashes.size(); from += KEYS_PER_SCRIPT) {
+                List<String> slice = hashes.subList(from, Math.min(hashes.size(), from + KEYS_PER_SCRIPT));
+                String[] keys = new String[slice.size()];
+                for (int i = 0; i < keys.length; i++) {
+                    keys[i] = include ? includeKey(slice.get(i)) : excludeKey(slice.get(i));
+                }
+                if (inFlight.size() >= IN_FLIGHT) {
+                    await(List.of(inFlight.removeFirst()));
+                }
+                inFlight.addLast(async.eval(EACH_KEY, ScriptOutputType.INTEGER, keys, command, ref));
+                connection.flushCommands();
             }
-            inFlight.addLast(async.eval(EACH_KEY, ScriptOutputType.INTEGER, keys, command, ref));
-            connection.flushCommands();
         }
     }
 
