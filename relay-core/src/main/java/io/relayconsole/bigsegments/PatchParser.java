@@ -21,7 +21,7 @@ import java.util.List;
  * from there on (the patches before it in the batch stand).
  */
 final class PatchParser implements Closeable {
-    static final int PART_SIZE = 5_000;
+    static final int PART_SIZE = 1_000;
 
     /** A batch that cannot be read; the message says why, never with the payload. */
     static final class MalformedPatchException extends RuntimeException {
