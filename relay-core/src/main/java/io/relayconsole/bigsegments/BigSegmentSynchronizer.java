@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
  * Keeps one environment's big-segment store in step with upstream, as ld-relay does: poll the revisions after the
  * stored cursor until an empty batch, open the {@code /big-segments} stream, poll once more, then apply each streamed
  * batch. A patch is applied only on top of its {@code previousVersion}; an out-of-order one stops the batch and the
- * synchronizer starts over from the stored cursor (nothing of that patch is written). Failures back off 1 s, 2 s …
+ * synchronizer starts over from the stored cursor (nothing of that patch is written). Each patch is written while it
+ * is still being read ({@link PatchParts}), so a million-member initial sync fetches, parses and writes at once. Failures back off 1 s, 2 s …
  * 30 s (ld-relay: a flat 10 s). {@code synchronizedOn} is written after every batch and while idle.
  *
  * <p>One thread of its own runs the loop (blocking HTTP and store I/O); a second refreshes {@code synchronizedOn} and
