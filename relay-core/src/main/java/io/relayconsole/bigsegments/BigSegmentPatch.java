@@ -1,5 +1,6 @@
 package io.relayconsole.bigsegments;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -18,6 +19,33 @@ public record BigSegmentPatch(String environmentId, String segmentId, String ver
         includedRemove = List.copyOf(includedRemove);
         excludedAdd = List.copyOf(excludedAdd);
         excludedRemove = List.copyOf(excludedRemove);
+    }
+
+    /** The same patch without its changes: what a store checks before the changes arrive (see {@link PatchParts}). */
+    public BigSegmentPatch header() {
+        return new BigSegmentPatch(environmentId, segmentId, version, previousVersion, List.of(), List.of(), List.of(),
+                List.of());
+    }
+
+    /** {@code header} with the changes of all {@code parts}, in order. */
+    public static BigSegmentPatch joined(BigSegmentPatch header, List<BigSegmentPatch> parts) {
+        if (parts.size() == 1) {
+            BigSegmentPatch only = parts.get(0);
+            return new BigSegmentPatch(header.environmentId, header.segmentId, header.version, header.previousVersion,
+                    only.includedAdd, only.includedRemove, only.excludedAdd, only.excludedRemove);
+        }
+        List<String> includedAdd = new ArrayList<>();
+        List<String> includedRemove = new ArrayList<>();
+        List<String> excludedAdd = new ArrayList<>();
+        List<String> excludedRemove = new ArrayList<>();
+        for (BigSegmentPatch part : parts) {
+            includedAdd.addAll(part.includedAdd);
+            includedRemove.addAll(part.includedRemove);
+            excludedAdd.addAll(part.excludedAdd);
+            excludedRemove.addAll(part.excludedRemove);
+        }
+        return new BigSegmentPatch(header.environmentId, header.segmentId, header.version, header.previousVersion,
+                includedAdd, includedRemove, excludedAdd, excludedRemove);
     }
 
     /** How many set additions and removals it makes. */

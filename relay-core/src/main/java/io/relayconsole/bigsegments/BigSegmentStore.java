@@ -14,10 +14,18 @@ public interface BigSegmentStore extends AutoCloseable {
     String cursor();
 
     /**
-     * Applies {@code patch} and moves the cursor to its version, unless the stored cursor is not the patch's
-     * {@code previousVersion}: then nothing is written and the answer is false (out of order).
+     * Applies a patch whose changes arrive in {@code parts} while it is written, and moves the cursor to its version
+     * last, once every change is written. When the stored cursor is not the patch's {@code previousVersion} nothing
+     * is written and the answer is false (out of order): the cursor is checked before the first part is read. If
+     * reading a part fails, its exception propagates (possibly wrapped) and the cursor stays where it was; the changes
+     * are idempotent, so the patch is simply applied again from there.
      */
-    boolean apply(BigSegmentPatch patch);
+    boolean apply(BigSegmentPatch header, PatchParts parts);
+
+    /** {@link #apply(BigSegmentPatch, PatchParts)} of a patch that is already whole. */
+    default boolean apply(BigSegmentPatch patch) {
+        return apply(patch.header(), PatchParts.of(patch));
+    }
 
     /** Records that the store is up to date with upstream as of {@code time} (what SDKs call "last up to date"). */
     void setSynchronizedOn(Instant time);

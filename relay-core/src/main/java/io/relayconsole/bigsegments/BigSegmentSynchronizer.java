@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -20,7 +19,8 @@ import org.slf4j.LoggerFactory;
  * Keeps one environment's big-segment store in step with upstream, as ld-relay does: poll the revisions after the
  * stored cursor until an empty batch, open the {@code /big-segments} stream, poll once more, then apply each streamed
  * batch. A patch is applied only on top of its {@code previousVersion}; an out-of-order one stops the batch and the
- * synchronizer starts over from the stored cursor (nothing of that patch is written). Failures back off 1 s, 2 s …
+ * synchronizer starts over from the stored cursor (nothing of that patch is written). Each patch is written while it
+ * is still being read ({@link PatchParts}), so a million-member initial sync fetches, parses and writes at once. Failures back off 1 s, 2 s …
  * 30 s (ld-relay: a flat 10 s). {@code synchronizedOn} is written after every batch and while idle.
  *
  * <p>One thread of its own runs the loop (blocking HTTP and store I/O); a second refreshes {@code synchronizedOn} and
@@ -44,6 +44,8 @@ final class BigSegmentSynchronizer implements AutoCloseable {
     private final BigSegmentUpstream upstream;
     private final ScheduledExecutorService ticker;
     private final Object wake = new Object();
+    /** Held while {@code synchronizedOn} is written or read back, so neither thread undoes the other's newer time. */
+    private final Object syncTime = new Object();
     private final AtomicLong patchesApplied = new AtomicLong();
     private final AtomicLong membershipsWritten = new AtomicLong();
     private final AtomicLong outOfOrder = new AtomicLong();
@@ -94,10 +96,13 @@ final class BigSegmentSynchronizer implements AutoCloseable {
 
     /** From now on synchronizes into {@code newStore} (from its own cursor); closes the old one. */
     void switchStore(BigSegmentStore newStore) {
-        BigSegmentStore old = store;
-        store = newStore;
-        cursor = null;
-        lastSynchronizedOn = null;
+        BigSegmentStore old;
+        synchronized (syncTime) {
+            old = store;
+            store = newStore;
+            cursor = null;
+            lastSynchronizedOn = null;
+        }
         requestResync();
         old.close();
     }
@@ -178,7 +183,7 @@ final class BigSegmentSynchronizer implements AutoCloseable {
         markSynchronized();
         setState(SyncState.STREAMING);
         while (!closed && !resyncRequested) {
-            List<BigSegmentPatch> batch;
+            PatchParser batch;
             try {
                 batch = upstream.nextStreamedBatch();
             } catch (StreamException e) {
@@ -187,7 +192,10 @@ final class BigSegmentSynchronizer implements AutoCloseable {
                 }
                 throw e;
             }
-            applyBatch(batch, "stream", -1);
+            try (batch) {
+                long received = System.nanoTime();
+                applyBatch(batch, "stream", received, received);
+            }
             markSynchronized();
         }
     }
@@ -196,69 +204,95 @@ final class BigSegmentSynchronizer implements AutoCloseable {
         while (!closed && !resyncRequested) {
             cursor = store.cursor();
             long fetchStart = System.nanoTime();
-            List<BigSegmentPatch> batch = upstream.revisionsAfter(cursor);
-            if (batch.isEmpty()) {
-                return;
+            try (PatchParser batch = upstream.revisionsAfter(cursor)) {
+                if (applyBatch(batch, "poll", fetchStart, System.nanoTime()) == 0) {
+                    return;
+                }
             }
-            applyBatch(batch, "poll", System.nanoTime() - fetchStart);
         }
     }
 
-    /** {@code fetchNanos}: how long fetching and parsing the batch took (negative when unknown: streamed). */
-    private void applyBatch(List<BigSegmentPatch> batch, String source, long fetchNanos) throws OutOfOrder {
+    /**
+     * Applies the batch's patches one by one as they are read, each written while its changes are still arriving
+     * (see {@link PatchParts}); answers how many were applied. {@code start}: when the request for the batch went
+     * out; {@code answered}: when upstream's answer began (nanoTime).
+     */
+    private int applyBatch(PatchParser batch, String source, long start, long answered)
+            throws OutOfOrder, IOException {
         BigSegmentStore target = store;
-        long writeStart = System.nanoTime();
         int applied = 0;
         long changes = 0;
+        boolean stoppedOutOfOrder = false;
         try {
-            for (BigSegmentPatch patch : batch) {
+            for (BigSegmentPatch patch = batch.nextPatch(); patch != null; patch = batch.nextPatch()) {
                 if (!knownSegments.contains(patch.segmentId())) {
                     LOG.warn("[{}] Big-segment patch for \"{}\", which the environment's data does not hold (yet); "
                             + "applied so the membership is there when the segment arrives", environment,
                             patch.segmentId());
                 }
-                if (!target.apply(patch)) {
+                long before = batch.changesRead();
+                boolean written;
+                try {
+                    written = target.apply(patch, batch.parts());
+                } catch (RuntimeException e) {
+                    batch.rethrowReadFailure(); // a malformed or broken body, not the store
+                    throw e;
+                }
+                if (!written) {
+                    stoppedOutOfOrder = true;
                     throw new OutOfOrder("patch " + patch.version() + " of " + patch.segmentId()
                             + " follows version \"" + patch.previousVersion() + "\"");
                 }
+                long patchChanges = batch.changesRead() - before;
                 applied++;
-                changes += patch.changeCount();
+                changes += patchChanges;
                 cursor = patch.version();
                 patchesApplied.incrementAndGet();
-                membershipsWritten.addAndGet(patch.changeCount());
+                membershipsWritten.addAndGet(patchChanges);
             }
             if (applied > 0) {
-                // The split says where an initial sync's time goes (see bench/README.md).
-                LOG.info("[{}] Big segments: applied {} patch(es), {} change(s) from {}{}, written in {} ms; cursor {}",
-                        environment, applied, changes, source,
-                        fetchNanos < 0 ? "" : ", fetched and parsed in " + fetchNanos / 1_000_000 + " ms",
-                        (System.nanoTime() - writeStart) / 1_000_000, cursor);
+                // Reading overlaps writing; the split says which side an initial sync waits on (see bench/README.md).
+                long now = System.nanoTime();
+                long storeNanos = now - answered - batch.readNanos();
+                LOG.info("[{}] Big segments: applied {} patch(es), {} change(s) from {} in {} ms (upstream answered "
+                        + "in {} ms; then reading and parsing {} ms, waiting on the store {} ms); cursor {}",
+                        environment, applied, changes, source, (now - start) / 1_000_000,
+                        (answered - start) / 1_000_000, batch.readNanos() / 1_000_000, storeNanos / 1_000_000,
+                        cursor);
             }
+            return applied;
         } finally {
-            if (applied > 0 || applied < batch.size()) {
+            if (applied > 0 || stoppedOutOfOrder) {
                 listener.batchApplied(new SyncBatch(clock.instant(), source, applied, changes, cursor,
-                        applied < batch.size()));
+                        stoppedOutOfOrder));
             }
         }
     }
 
     private void markSynchronized() {
-        Instant now = clock.instant();
-        store.setSynchronizedOn(now);
-        lastWritten = now;
-        lastSynchronizedOn = now;
-        available = true;
+        synchronized (syncTime) {
+            Instant now = clock.instant();
+            store.setSynchronizedOn(now);
+            lastWritten = now;
+            lastSynchronizedOn = now;
+            available = true;
+        }
     }
 
-    /** Refreshes {@code synchronizedOn} while streaming and idle, and reads the store's metadata for the status. */
+    /**
+     * Refreshes {@code synchronizedOn} while streaming and idle, and reads the store's metadata for the status. The
+     * read and the loop's writes take turns: a time read just before the loop wrote a newer one must not replace it.
+     */
     private void tick() {
         try {
             if (state == SyncState.STREAMING
                     && Duration.between(lastWritten, clock.instant()).compareTo(settings.idleRefreshInterval()) >= 0) {
                 markSynchronized();
             }
-            lastSynchronizedOn = store.synchronizedOn();
-            available = true;
+            synchronized (syncTime) {
+                lastSynchronizedOn = store.synchronizedOn();
+                available = true;
+            }
         } catch (RuntimeException e) {
             available = false;
             LOG.debug("[{}] Big-segment store metadata could not be read: {}", environment, e.getMessage());

@@ -6,11 +6,9 @@ import com.launchdarkly.eventsource.MessageEvent;
 import com.launchdarkly.eventsource.StreamEvent;
 import com.launchdarkly.eventsource.StreamException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import okhttp3.ConnectionPool;
 import okhttp3.HttpUrl;
@@ -44,22 +42,27 @@ final class BigSegmentUpstream implements AutoCloseable {
                 .connectTimeout(CONNECT_TIMEOUT).readTimeout(READ_TIMEOUT).retryOnConnectionFailure(false).build();
     }
 
-    /** The patches after {@code cursor} (all of them when null). */
-    List<BigSegmentPatch> revisionsAfter(String cursor) throws IOException {
+    /**
+     * The patches after {@code cursor} (all of them when null), read as they arrive: closing the parser closes the
+     * response.
+     */
+    PatchParser revisionsAfter(String cursor) throws IOException {
         HttpUrl.Builder url = HttpUrl.get(join(baseUri, "/sdk/big-segments/revisions")).newBuilder();
         if (cursor != null && !cursor.isEmpty()) {
             url.addQueryParameter("after", cursor);
         }
         Request request = new Request.Builder().url(url.build()).header("Authorization", sdkKey)
                 .header("User-Agent", userAgent).build();
-        try (Response response = http.newCall(request).execute()) {
+        Response response = http.newCall(request).execute();
+        try {
             if (!response.isSuccessful()) {
                 throw new IOException("GET /sdk/big-segments/revisions answered HTTP " + response.code());
             }
             ResponseBody body = response.body();
-            try (InputStream in = body.byteStream()) {
-                return PatchParser.parse(in);
-            }
+            return PatchParser.of(body.byteStream(), response);
+        } catch (IOException | RuntimeException e) {
+            response.close();
+            throw e;
         }
     }
 
@@ -73,7 +76,7 @@ final class BigSegmentUpstream implements AutoCloseable {
     }
 
     /** The next batch on the stream; blocks until one arrives. Comments and other events are skipped. */
-    List<BigSegmentPatch> nextStreamedBatch() throws StreamException {
+    PatchParser nextStreamedBatch() throws StreamException {
         EventSource es = stream;
         if (es == null) {
             throw new IllegalStateException("the stream is not open");
@@ -81,7 +84,7 @@ final class BigSegmentUpstream implements AutoCloseable {
         while (true) {
             StreamEvent event = es.readAnyEvent();
             if (event instanceof MessageEvent message) {
-                return PatchParser.parse(message.getData().getBytes(StandardCharsets.UTF_8));
+                return PatchParser.of(message.getData().getBytes(StandardCharsets.UTF_8));
             }
         }
     }

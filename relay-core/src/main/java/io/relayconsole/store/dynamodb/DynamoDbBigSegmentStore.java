@@ -6,6 +6,7 @@ import static io.relayconsole.store.dynamodb.DynamoDbSchema.s;
 
 import io.relayconsole.bigsegments.BigSegmentPatch;
 import io.relayconsole.bigsegments.BigSegmentStore;
+import io.relayconsole.bigsegments.PatchParts;
 import io.relayconsole.store.StoreException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -100,12 +101,17 @@ public final class DynamoDbBigSegmentStore implements BigSegmentStore {
         return v == null ? null : v.s();
     }
 
+    /**
+     * The parts are gathered into the whole patch before anything is written: the first patch's items are written
+     * whole, and a hash may be included in one part and excluded in another.
+     */
     @Override
-    public boolean apply(BigSegmentPatch patch) {
+    public boolean apply(BigSegmentPatch header, PatchParts parts) {
         String stored = cursor();
-        if (!patch.followsCursor(stored)) {
+        if (!header.followsCursor(stored)) {
             return false;
         }
+        BigSegmentPatch patch = parts.collect(header);
         if (stored == null) {
             putWholeItems(patch);
         } else {

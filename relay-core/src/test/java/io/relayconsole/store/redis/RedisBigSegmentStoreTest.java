@@ -1,12 +1,20 @@
 package io.relayconsole.store.redis;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import io.relayconsole.bigsegments.BigSegmentPatch;
 import io.relayconsole.bigsegments.ContextHash;
+import io.relayconsole.bigsegments.PatchParts;
 import io.relayconsole.testing.RedisServerExtension;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -73,6 +81,50 @@ class RedisBigSegmentStoreTest {
         assertThat(redis.cli("DBSIZE").trim()).isEqualTo(before);
         assertThat(store.cursor()).isEqualTo("1");
         assertThat(store.membership(ContextHash.of("b-0"))).isEmpty();
+    }
+
+    @Test
+    void aPatchReadInPartsIsWrittenWhileItArrivesAndAnInterruptedOneIsAppliedAgainFromTheCursor() {
+        assertThat(store.apply(patch("1", "", hashes("a-", 0, 3), List.of(), List.of()))).isTrue();
+        int partSize = RedisBigSegmentStore.KEYS_PER_SCRIPT;
+        int parts = RedisBigSegmentStore.ATOMIC_CHANGES / partSize + 4;
+        BigSegmentPatch header = patch("2", "1", List.of(), List.of(), List.of());
+        List<String> firstPart = hashes("p-", 0, partSize);
+        AtomicInteger read = new AtomicInteger();
+        List<Map<String, Boolean>> seenMidway = new ArrayList<>();
+        PatchParts brokenMidway = () -> {
+            int i = read.getAndIncrement();
+            if (i == parts - 1) {
+                // By now the first parts are in Redis (the store does not wait for the whole patch) ...
+                await().atMost(Duration.ofSeconds(10)).until(() -> !store.membership(firstPart.get(0)).isEmpty());
+                seenMidway.add(store.membership(firstPart.get(0)));
+                throw new UncheckedIOException(new IOException("upstream closed the connection"));
+            }
+            return patch("2", "1", hashes("p-", i * partSize, (i + 1) * partSize), List.of(), List.of());
+        };
+        assertThatThrownBy(() -> store.apply(header, brokenMidway)).hasRootCauseMessage(
+                "upstream closed the connection");
+        assertThat(seenMidway).containsExactly(Map.of(REF, true));
+        // ... but the cursor has not moved, so the whole patch is applied again, and only on top of "1".
+        assertThat(store.cursor()).isEqualTo("1");
+
+        BigSegmentPatch whole = patch("2", "1", hashes("p-", 0, parts * partSize), List.of(), List.of());
+        assertThat(store.apply(whole)).isTrue();
+        assertThat(store.cursor()).isEqualTo("2");
+        assertThat(store.membership(ContextHash.of("p-" + (parts * partSize - 1)))).isEqualTo(Map.of(REF, true));
+    }
+
+    @Test
+    void anOutOfOrderPatchInPartsIsNotEvenRead() {
+        assertThat(store.apply(patch("1", "", hashes("a-", 0, 3), List.of(), List.of()))).isTrue();
+        AtomicInteger read = new AtomicInteger();
+        PatchParts parts = () -> {
+            read.incrementAndGet();
+            return null;
+        };
+        assertThat(store.apply(patch("9", "8", List.of(), List.of(), List.of()), parts)).isFalse();
+        assertThat(read).hasValue(0);
+        assertThat(store.cursor()).isEqualTo("1");
     }
 
     private static BigSegmentPatch patch(String version, String previous, List<String> includeAdd,
