@@ -166,8 +166,11 @@ public final class CachingDataStore implements DataStore {
         synchronized (loadLock) {
             c = cached;
             if (fresh(c)) {
+                // Another request loaded it while this one waited: this one is served from memory.
                 observer.cacheHit();
-                return c.data(); // another request loaded it while this one waited
+                accessListener.onAccess(new StoreAccess(StoreAccess.Operation.READ_ALL, true, true, size(c.data()),
+                        null));
+                return c.data();
             }
             countMiss(c);
             FullDataSet data;
@@ -178,7 +181,6 @@ public final class CachingDataStore implements DataStore {
                         e.getMessage()));
                 throw e;
             }
-            accessListener.onAccess(new StoreAccess(StoreAccess.Operation.READ_ALL, false, true, size(data), null));
             if (!ttl.isZero()) {
                 cached = new Cached(data, clock.instant());
                 itemWrittenAt.clear();
@@ -186,6 +188,9 @@ public final class CachingDataStore implements DataStore {
             if (lastKnown == null) {
                 lastKnown = data;
             }
+            // Told once the cache holds the data: whoever reacts to the read (a request sent the moment the
+            // timeline shows it) finds the cache fresh instead of waiting for this load.
+            accessListener.onAccess(new StoreAccess(StoreAccess.Operation.READ_ALL, false, true, size(data), null));
             return data;
         }
     }
