@@ -12,11 +12,24 @@ import java.util.Locale;
 public final class ResultTable {
     private final String title;
     private final String baselineName;
+    private final String relayName;
     private final List<String[]> rows = new ArrayList<>();
+    private final List<String> notes = new ArrayList<>();
 
     public ResultTable(String title, String baselineName) {
+        this(title, baselineName, "Relay");
+    }
+
+    /** With the second column named {@code relayName} (e.g. the same relay in another configuration). */
+    public ResultTable(String title, String baselineName, String relayName) {
         this.title = title;
         this.baselineName = baselineName;
+        this.relayName = relayName;
+    }
+
+    /** A line printed under the title, before the table (e.g. the load when the measure started). */
+    public void note(String line) {
+        notes.add(line);
     }
 
     public void add(String figure, double baseline, double relay, String unit, String goal) {
@@ -36,8 +49,9 @@ public final class ResultTable {
                 + " cores shared by load generator, relay and baseline; load average at the end: " + loadAverage());
         System.out.println("JVM options of relay and baseline (" + ChildProcess.jvmOptionsOrigin() + "): `"
                 + ChildProcess.jvmOptions() + "`" + relayOnlyOptions());
+        notes.forEach(System.out::println);
         System.out.println();
-        System.out.println("| Figure | " + baselineName + " | Relay | Ratio | Goal |");
+        System.out.println("| Figure | " + baselineName + " | " + relayName + " | Ratio | Goal |");
         System.out.println("| --- | ---: | ---: | ---: | --- |");
         for (String[] row : rows) {
             System.out.println("| " + String.join(" | ", row) + " |");
