@@ -13,7 +13,7 @@ import java.util.function.ToDoubleFunction;
 /**
  * What the relay's meters cost (issue 14's goal: at most 3 %). Two relays as shipped, started in the same run with the
  * same jar, JVM options and flags: one as operators run it (meters recorded, Prometheus port open and scraped every
- * {@link #SCRAPE_INTERVAL_MILLIS} ms like a Prometheus server with a short interval) and one with
+ * {@link #SCRAPE_INTERVAL_MILLIS} ms like a Prometheus server) and one with
  * {@code -Drelayconsole.metrics=off}. They are driven in alternating rounds, on, off, off, on, on, off, ..., so a
  * drift in what else the shared cores do weighs on both. The main figure is the relay process's CPU time
  * ({@code utime + stime}) per operation: what the relay itself spent, which other processes on the machine change
@@ -24,16 +24,31 @@ import java.util.function.ToDoubleFunction;
  *   <li>fan-out: both relays hold {@code streams} open {@code /all} streams at once; a round is
  *       {@link #PATCHES_PER_ROUND} ~1 KB patches upstream, each awaited on every stream; CPU per patch delivered
  *       to all streams, delay p99 per round;</li>
- *   <li>idle with the streams open: CPU per second of both relays over the same seconds (what the scrapes cost).</li>
+ *   <li>idle with the streams open, the metrics-on relay scraped every second: CPU per second of both relays over
+ *       the same seconds, so what one scrape costs.</li>
  * </ul>
  */
 public final class MetricsBench {
-    /** Prometheus's default is 15 s; every second is the costlier end of what operators configure. */
-    static final long SCRAPE_INTERVAL_MILLIS = 1_000;
-    private static final int ROUNDS = Integer.parseInt(System.getenv().getOrDefault("BENCH_METRICS_ROUNDS", "6"));
-    private static final int PATCHES_PER_ROUND = 10;
+    /**
+     * How often the metrics-on relay is scraped during the rounds: {@code BENCH_SCRAPE_SECONDS}, by default 15 s, the
+     * interval of Prometheus's example configuration. What one scrape costs is measured on its own (idle phase), so
+     * the figure for another interval follows.
+     */
+    static final long SCRAPE_INTERVAL_MILLIS = 1000L
+            * Long.parseLong(System.getenv().getOrDefault("BENCH_SCRAPE_SECONDS", "15"));
+    private static final int ROUNDS = Integer.parseInt(System.getenv().getOrDefault("BENCH_METRICS_ROUNDS", "10"));
+    private static final String ROUND_DURATION = "5s";
+    private static final int PATCHES_PER_ROUND = 5;
+    /** Per side, alternating: the first measured rounds were still 25 % dearer after one 10 s warm-up (JIT). */
+    private static final int WARM_UP_ROUNDS = 3;
     private static final int POLLING_FLAGS = 1_000;
-    private static final long IDLE_MILLIS = 10_000;
+    private static final int IDLE_SCRAPES = 20;
+    /**
+     * {@code BENCH_METRICS_AA=1}: both relays without meters (the "on" column is a second metrics-off relay, never
+     * scraped), to see how far two identical relays differ with this method: the noise and bias a real difference
+     * has to stand out of.
+     */
+    private static final boolean A_A = "1".equals(System.getenv("BENCH_METRICS_AA"));
 
     private MetricsBench() {
     }
@@ -45,9 +60,11 @@ public final class MetricsBench {
     public static void run(int streams, int fanoutFlags) throws Exception {
         String loadAtStart = ResultTable.loadAverage();
         ResultTable table = new ResultTable("Metrics on vs off: two relays in the same run, " + ROUNDS
-                + " alternating rounds each (on, off, off, on, …), medians of the rounds", "metrics off", "metrics on");
+                + " alternating rounds each (on, off, off, on, …), medians of the rounds", "metrics off",
+                A_A ? "metrics off too (A/A check)" : "metrics on");
         table.note("Load average at the start: " + loadAtStart + ". Metrics on: meters, Prometheus port open,"
-                + " scraped every " + SCRAPE_INTERVAL_MILLIS / 1000 + " s. Ratio = on ÷ off.");
+                + " scraped every " + SCRAPE_INTERVAL_MILLIS / 1000 + " s during the rounds. Rounds of " + ROUND_DURATION
+                + " of wrk (polling) or " + PATCHES_PER_ROUND + " patches (fan-out). Ratio = on ÷ off.");
         polling(table);
         fanout(table, streams, fanoutFlags);
         table.print();
@@ -57,18 +74,21 @@ public final class MetricsBench {
         FullDataSet data = FlagGenerator.dataSet(POLLING_FLAGS, 3);
         List<Round> on = new ArrayList<>();
         List<Round> off = new ArrayList<>();
-        try (RelayUnderTest metricsOn = RelayUnderTest.start(data, true);
+        try (RelayUnderTest metricsOn = RelayUnderTest.start(data, !A_A);
              RelayUnderTest metricsOff = RelayUnderTest.start(data, false);
              Scraper scraper = new Scraper(metricsOn)) {
             String onUrl = "http://127.0.0.1:" + metricsOn.port() + "/sdk/latest-all";
             String offUrl = "http://127.0.0.1:" + metricsOff.port() + "/sdk/latest-all";
-            PollingBench.runWrk(onUrl, true, "10s", null); // until the JIT has compiled the request path
-            PollingBench.runWrk(offUrl, true, "10s", null);
+            for (int i = 0; i < WARM_UP_ROUNDS; i++) { // until the JIT has compiled the request path on both
+                PollingBench.runWrk(onUrl, true, "10s", null);
+                PollingBench.runWrk(offUrl, true, "10s", null);
+            }
             for (int i = 0; i < 2 * ROUNDS; i++) {
                 boolean metrics = metricsFirst(i);
                 RelayUnderTest relay = metrics ? metricsOn : metricsOff;
                 long cpuBefore = relay.process().cpuMillis();
-                PollingBench.WrkResult r = PollingBench.wrk(metrics ? onUrl : offUrl, true);
+                PollingBench.WrkResult r = PollingBench.parse(PollingBench.runWrk(metrics ? onUrl : offUrl, true,
+                        ROUND_DURATION, null));
                 long cpu = relay.process().cpuMillis() - cpuBefore;
                 Round round = new Round(cpu / (r.requests() / 1000.0), r.requestsPerSecond(), r.p99Millis(),
                         r.errors());
@@ -81,6 +101,7 @@ public final class MetricsBench {
         String polling = "polling (gzip, " + POLLING_FLAGS + " flags, 64 connections): ";
         table.add(polling + "relay CPU per 1,000 requests", median(off, Round::cpuMillisPerOp),
                 median(on, Round::cpuMillisPerOp), "ms", "≤ 1.03×");
+        table.addRatioOnly(polling + "same, on ÷ off of each pair of adjacent rounds", pairedRatios(on, off), "≤ 1.03×");
         table.add(polling + "requests/s", median(off, Round::perSecond), median(on, Round::perSecond), "",
                 "≥ 0.97× (wall clock)");
         table.add(polling + "latency p99", median(off, Round::p99Millis), median(on, Round::p99Millis), "ms",
@@ -94,7 +115,7 @@ public final class MetricsBench {
         List<Round> off = new ArrayList<>();
         double idleOn;
         double idleOff;
-        try (RelayUnderTest metricsOn = RelayUnderTest.start(data, true);
+        try (RelayUnderTest metricsOn = RelayUnderTest.start(data, !A_A);
              RelayUnderTest metricsOff = RelayUnderTest.start(data, false);
              SseClients onClients = new SseClients();
              SseClients offClients = new SseClients();
@@ -102,8 +123,8 @@ public final class MetricsBench {
             StreamingBench.openStreams("metrics on", onClients, metricsOn.port(), streams, i -> "/all");
             StreamingBench.openStreams("metrics off", offClients, metricsOff.port(), streams, i -> "/all");
             AtomicInteger patch = new AtomicInteger();
-            for (int i = -2; i < 2 * ROUNDS; i++) { // two warm-up rounds, one per side
-                boolean metrics = i < 0 ? i == -2 : metricsFirst(i);
+            for (int i = -2 * WARM_UP_ROUNDS; i < 2 * ROUNDS; i++) { // negative: warm-up rounds, on and off in turn
+                boolean metrics = i < 0 ? i % 2 == 0 : metricsFirst(i);
                 RelayUnderTest relay = metrics ? metricsOn : metricsOff;
                 SseClients clients = metrics ? onClients : offClients;
                 StreamingBench.Upstream upstream = key -> relay.upstreamEnvironment()
@@ -130,21 +151,30 @@ public final class MetricsBench {
                     (metrics ? on : off).add(round);
                 }
             }
-            // Both idle over the same seconds: what the meters and the scrapes cost with the streams open.
+            table.note("Fan-out: " + scraper.summary());
+            scraper.close(); // from here on, only the scrapes counted below
+            // Both idle over the same seconds, the metrics-on relay scraped every second: what one scrape costs.
             long onBefore = metricsOn.process().cpuMillis();
             long offBefore = metricsOff.process().cpuMillis();
-            Thread.sleep(IDLE_MILLIS);
-            idleOn = (metricsOn.process().cpuMillis() - onBefore) * 1000.0 / IDLE_MILLIS;
-            idleOff = (metricsOff.process().cpuMillis() - offBefore) * 1000.0 / IDLE_MILLIS;
-            table.note("Fan-out: " + scraper.summary());
+            for (int i = 0; i < IDLE_SCRAPES; i++) {
+                if (!A_A) {
+                    metricsOn.scrapeMetrics();
+                }
+                Thread.sleep(1000);
+            }
+            idleOn = (metricsOn.process().cpuMillis() - onBefore) / (double) IDLE_SCRAPES;
+            idleOff = (metricsOff.process().cpuMillis() - offBefore) / (double) IDLE_SCRAPES;
         }
         String fanout = "fan-out (" + streams + " streams each, " + flags + " flags, ~1 KB patch): ";
         table.add(fanout + "relay CPU per patch delivered to all", median(off, Round::cpuMillisPerOp),
                 median(on, Round::cpuMillisPerOp), "ms", "≤ 1.03×");
+        table.addRatioOnly(fanout + "same, on ÷ off of each pair of adjacent rounds", pairedRatios(on, off), "≤ 1.03×");
         table.add(fanout + "patch delay p99", median(off, Round::p99Millis), median(on, Round::p99Millis), "ms",
                 "≤ 1.03× (wall clock)");
         table.add(fanout + "clients missing a patch", sum(off, Round::errors), sum(on, Round::errors), "", "0");
-        table.add("idle, " + streams + " streams open: relay CPU per second", idleOff, idleOn, "ms", "report");
+        table.add("idle, " + streams + " streams open, on scraped every 1 s: relay CPU per second", idleOff, idleOn,
+                "ms", "report");
+        table.addRelayOnly("so one scrape costs", idleOn - idleOff, "ms", "report");
     }
 
     /** Round {@code i}'s side: pairs alternate which goes first (on, off, off, on, on, off, …). */
@@ -156,6 +186,20 @@ public final class MetricsBench {
 
     private static double median(List<Round> rounds, ToDoubleFunction<Round> figure) {
         return Stats.median(rounds.stream().mapToDouble(figure).toArray());
+    }
+
+    /**
+     * On ÷ off of each pair of adjacent rounds (rounds 2k and 2k+1 hold one of each): its median and the middle half
+     * of the pairs, so the spread shows whether a difference stands out of the noise.
+     */
+    private static String pairedRatios(List<Round> on, List<Round> off) {
+        double[] ratios = new double[Math.min(on.size(), off.size())];
+        for (int k = 0; k < ratios.length; k++) {
+            ratios[k] = on.get(k).cpuMillisPerOp / off.get(k).cpuMillisPerOp;
+        }
+        java.util.Arrays.sort(ratios);
+        return String.format(java.util.Locale.ROOT, "%.3f× (middle half %.3f–%.3f×, %d pairs)", Stats.median(ratios),
+                ratios[ratios.length / 4], ratios[(3 * ratios.length - 1) / 4], ratios.length);
     }
 
     private static double sum(List<Round> rounds, ToDoubleFunction<Round> figure) {
@@ -175,6 +219,9 @@ public final class MetricsBench {
         private volatile String firstFailure = "";
 
         Scraper(RelayUnderTest relay) {
+            if (A_A) {
+                return;
+            }
             timer.scheduleAtFixedRate(() -> {
                 try {
                     lastBytes.set(relay.scrapeMetrics());
@@ -189,6 +236,9 @@ public final class MetricsBench {
 
         /** What was scraped; a measure without scrapes did not measure metrics as operators run them. */
         String summary() {
+            if (A_A) {
+                return "A/A check: no relay has meters, none is scraped.";
+            }
             if (scrapes.get() == 0) {
                 throw new IllegalStateException("the metrics-on relay was never scraped: " + firstFailure);
             }

@@ -29,6 +29,8 @@ public final class RelayUnderTest implements AutoCloseable {
 
     private static final HttpClient SCRAPER = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
+    private static final java.util.concurrent.atomic.AtomicInteger STARTED = new java.util.concurrent.atomic.AtomicInteger();
+
     private final FlagSimulator upstream;
     private final SimulatedEnvironment environment;
     private final ChildProcess process;
@@ -104,10 +106,12 @@ public final class RelayUnderTest implements AutoCloseable {
             command.add("-Drelayconsole.metrics=off");
         }
         env2.putAll(extraEnv);
-        // BENCH_RELAY_JAVA_OPTS: extra options for the relay only, e.g. a flight recording while profiling.
+        // BENCH_RELAY_JAVA_OPTS: extra options for the relay only, e.g. a flight recording while profiling; {relay}
+        // becomes this relay's number in the run and its meters (e.g. 2-metrics-off), for one file per relay.
+        String name = STARTED.incrementAndGet() + (metrics ? "-metrics-on" : "-metrics-off");
         for (String opt : System.getenv().getOrDefault("BENCH_RELAY_JAVA_OPTS", "").trim().split("\\s+")) {
             if (!opt.isEmpty()) {
-                command.add(opt);
+                command.add(opt.replace("{relay}", name));
             }
         }
         command.addAll(java.util.List.of("-jar", jar.toString(), "--from-env"));

@@ -37,6 +37,11 @@ public final class ResultTable {
         rows.add(new String[] {figure, format(baseline, unit), format(relay, unit), ratio, goal});
     }
 
+    /** A row with a ratio only (e.g. the median of per-round ratios, which is not the ratio of two columns). */
+    public void addRatioOnly(String figure, String ratio, String goal) {
+        rows.add(new String[] {figure, "—", "—", ratio, goal});
+    }
+
     /** A row with the relay's figure only (no baseline for it). */
     public void addRelayOnly(String figure, double relay, String unit, String goal) {
         rows.add(new String[] {figure, "—", format(relay, unit), "", goal});
