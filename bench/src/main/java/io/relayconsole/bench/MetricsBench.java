@@ -20,7 +20,8 @@ import java.util.function.ToDoubleFunction;
  * far less than they change a wall-clock throughput.
  * <ul>
  *   <li>polling: {@code GET /sdk/latest-all} with gzip, 1,000 flags, wrk with 64 connections as in
- *       {@link PollingBench}; CPU per 1,000 requests, requests/s and p99 per round;</li>
+ *       {@link PollingBench}, on two pairs of relays started in opposite orders; CPU per 1,000 requests,
+ *       requests/s and p99 per round;</li>
  *   <li>fan-out: both relays hold {@code streams} open {@code /all} streams at once; a round is
  *       {@link #PATCHES_PER_ROUND} ~1 KB patches upstream, each awaited on every stream; CPU per patch delivered
  *       to all streams, delay p99 per round;</li>
@@ -42,6 +43,7 @@ public final class MetricsBench {
     /** Per side, alternating: the first measured rounds were still 25 % dearer after one 10 s warm-up (JIT). */
     private static final int WARM_UP_ROUNDS = 3;
     private static final int POLLING_FLAGS = 1_000;
+    private static final int POLLING_PAIRS = 2;
     private static final int IDLE_SCRAPES = 20;
     /**
      * {@code BENCH_METRICS_AA=1}: both relays without meters (the "on" column is a second metrics-off relay, never
@@ -74,29 +76,21 @@ public final class MetricsBench {
         FullDataSet data = FlagGenerator.dataSet(POLLING_FLAGS, 3);
         List<Round> on = new ArrayList<>();
         List<Round> off = new ArrayList<>();
-        try (RelayUnderTest metricsOn = RelayUnderTest.start(data, !A_A);
-             RelayUnderTest metricsOff = RelayUnderTest.start(data, false);
-             Scraper scraper = new Scraper(metricsOn)) {
-            String onUrl = "http://127.0.0.1:" + metricsOn.port() + "/sdk/latest-all";
-            String offUrl = "http://127.0.0.1:" + metricsOff.port() + "/sdk/latest-all";
-            for (int i = 0; i < WARM_UP_ROUNDS; i++) { // until the JIT has compiled the request path on both
-                PollingBench.runWrk(onUrl, true, "10s", null);
-                PollingBench.runWrk(offUrl, true, "10s", null);
+        // Two pairs of relays, the first pair started on then off, the second off then on: in an A/A check with one
+        // pair, the relay started first cost 7 % more CPU per request than its twin, as much as the difference
+        // being measured.
+        for (int pair = 0; pair < POLLING_PAIRS; pair++) {
+            boolean onFirst = pair % 2 == 0;
+            RelayUnderTest first = RelayUnderTest.start(data, onFirst && !A_A);
+            try (first; RelayUnderTest second = RelayUnderTest.start(data, !onFirst && !A_A)) {
+                RelayUnderTest metricsOn = onFirst ? first : second;
+                RelayUnderTest metricsOff = onFirst ? second : first;
+                try (Scraper scraper = new Scraper(metricsOn)) {
+                    pollingRounds(metricsOn, metricsOff, ROUNDS / POLLING_PAIRS, on, off);
+                    table.note("Polling, pair " + (pair + 1) + " (started " + (onFirst ? "on, off" : "off, on") + "): "
+                            + scraper.summary());
+                }
             }
-            for (int i = 0; i < 2 * ROUNDS; i++) {
-                boolean metrics = metricsFirst(i);
-                RelayUnderTest relay = metrics ? metricsOn : metricsOff;
-                long cpuBefore = relay.process().cpuMillis();
-                PollingBench.WrkResult r = PollingBench.parse(PollingBench.runWrk(metrics ? onUrl : offUrl, true,
-                        ROUND_DURATION, null));
-                long cpu = relay.process().cpuMillis() - cpuBefore;
-                Round round = new Round(cpu / (r.requests() / 1000.0), r.requestsPerSecond(), r.p99Millis(),
-                        r.errors());
-                (metrics ? on : off).add(round);
-                System.err.printf("polling round %d, metrics %s: %.0f req/s, p99 %.2f ms, %.2f ms CPU per 1,000%n",
-                        i, metrics ? "on" : "off", round.perSecond, round.p99Millis, round.cpuMillisPerOp);
-            }
-            table.note("Polling: " + scraper.summary());
         }
         String polling = "polling (gzip, " + POLLING_FLAGS + " flags, 64 connections): ";
         table.add(polling + "relay CPU per 1,000 requests", median(off, Round::cpuMillisPerOp),
@@ -144,8 +138,8 @@ public final class MetricsBench {
                 Stats stats = new Stats(delays.stream().mapToLong(Long::longValue).toArray());
                 Round round = new Round(cpu / (double) PATCHES_PER_ROUND, Double.NaN, stats.percentileMillis(99),
                         missing);
-                System.err.printf("fan-out round %d%s, metrics %s: p99 %.0f ms, %.1f ms CPU per patch, %d missing%n",
-                        i, i < 0 ? " (warm-up)" : "", metrics ? "on" : "off", round.p99Millis, round.cpuMillisPerOp,
+                System.err.printf("fan-out round %d%s, %s: p99 %.0f ms, %.1f ms CPU per patch, %d missing%n",
+                        i, i < 0 ? " (warm-up)" : "", side(metrics), round.p99Millis, round.cpuMillisPerOp,
                         missing);
                 if (i >= 0) {
                     (metrics ? on : off).add(round);
@@ -175,6 +169,32 @@ public final class MetricsBench {
         table.add("idle, " + streams + " streams open, on scraped every 1 s: relay CPU per second", idleOff, idleOn,
                 "ms", "report");
         table.addRelayOnly("so one scrape costs", idleOn - idleOff, "ms", "report");
+    }
+
+    private static String side(boolean metrics) {
+        return metrics ? (A_A ? "second metrics-off relay" : "metrics on") : "metrics off";
+    }
+
+    private static void pollingRounds(RelayUnderTest metricsOn, RelayUnderTest metricsOff, int rounds, List<Round> on,
+                                      List<Round> off) throws Exception {
+        String onUrl = "http://127.0.0.1:" + metricsOn.port() + "/sdk/latest-all";
+        String offUrl = "http://127.0.0.1:" + metricsOff.port() + "/sdk/latest-all";
+        for (int i = 0; i < WARM_UP_ROUNDS; i++) { // until the JIT has compiled the request path on both
+            PollingBench.runWrk(onUrl, true, "10s", null);
+            PollingBench.runWrk(offUrl, true, "10s", null);
+        }
+        for (int i = 0; i < 2 * rounds; i++) {
+            boolean metrics = metricsFirst(i);
+            RelayUnderTest relay = metrics ? metricsOn : metricsOff;
+            long cpuBefore = relay.process().cpuMillis();
+            PollingBench.WrkResult r = PollingBench.parse(PollingBench.runWrk(metrics ? onUrl : offUrl, true,
+                    ROUND_DURATION, null));
+            long cpu = relay.process().cpuMillis() - cpuBefore;
+            Round round = new Round(cpu / (r.requests() / 1000.0), r.requestsPerSecond(), r.p99Millis(), r.errors());
+            (metrics ? on : off).add(round);
+            System.err.printf("polling round %d, %s: %.0f req/s, p99 %.2f ms, %.2f ms CPU per 1,000%n",
+                    i, side(metrics), round.perSecond, round.p99Millis, round.cpuMillisPerOp);
+        }
     }
 
     /** Round {@code i}'s side: pairs alternate which goes first (on, off, off, on, on, off, …). */
