@@ -23,9 +23,10 @@ public final class BenchMain {
             case "evalx" -> ClientSideBench.evalx(intArg(args, 1, 1_000), intArg(args, 2, 10_000));
             case "client-fanout" -> ClientSideBench.fanout(intArg(args, 1, 10_000), intArg(args, 2, 100),
                     intArg(args, 3, 100));
+            case "metrics" -> MetricsBench.run(intArg(args, 1, 9_000), intArg(args, 2, 100));
             case "events" -> EventsBench.run(intArg(args, 1, 200), intArg(args, 2, 60));
             default -> {
-                System.err.println("usage: bench/run polling-gzip|polling-plain|fanout|reconnect|stores|big-segments|coldstart|console|patches|events|all");
+                System.err.println("usage: bench/run polling-gzip|polling-plain|fanout|reconnect|stores|big-segments|coldstart|console|patches|events|metrics|all");
                 System.exit(2);
             }
         }

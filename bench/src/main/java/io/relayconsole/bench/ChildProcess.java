@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
  * file, memory read from {@code /proc/PID/status}, always stopped (TERM, then KILL) when closed.
  */
 public final class ChildProcess implements AutoCloseable {
+    private static final long CLOCK_TICKS_PER_SECOND = 100; // USER_HZ on Linux
     private final String name;
     private final Process process;
     private final Path log;
@@ -119,6 +120,24 @@ public final class ChildProcess implements AutoCloseable {
             }
         }
         throw new IllegalStateException(name + " did not listen on " + port + ": " + logTail());
+    }
+
+    /**
+     * CPU time the process has used so far, user + system, in milliseconds ({@code /proc/PID/stat} fields 14 and 15,
+     * in clock ticks of 10 ms): the work a measure cost, whatever else kept the shared cores busy meanwhile.
+     */
+    public long cpuMillis() {
+        return cpuMillis(process.pid());
+    }
+
+    static long cpuMillis(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 1000 / CLOCK_TICKS_PER_SECOND;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the CPU time of " + pid, e);
+        }
     }
 
     /** A field of /proc/PID/status in bytes: VmRSS now, VmHWM the peak. */

@@ -5,8 +5,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,7 +30,6 @@ final class EventsBench {
     // The relay's queue (EVENTS_CAPACITY): sized, as an operator would, for the offered 4,000 events/s over the
     // 5 s flush interval's worst case of a slow post; ld-relay's default of 1,000 drops events at this rate.
     private static final int CAPACITY = Integer.parseInt(System.getenv().getOrDefault("BENCH_EVENTS_CAPACITY", "10000"));
-    private static final long CLOCK_TICKS_PER_SECOND = 100; // USER_HZ on Linux
 
     private EventsBench() {
     }
@@ -61,21 +58,21 @@ final class EventsBench {
                 post(sdks, 5, relayUri, "warm-up"); // the JIT compiles the relay's event path first
                 awaitQuiet(sink, 15_000);
                 beforeRelay = sink.events();
-                long cpuBefore = cpuTicks(process.pid());
+                long cpuBefore = process.cpuMillis();
                 Load through = post(sdks, seconds, relayUri, "relay");
                 awaitDelivered(sink, beforeRelay + through.eventsSent(), 30_000);
-                long cpuTicks = cpuTicks(process.pid()) - cpuBefore;
+                long cpuMillis = process.cpuMillis() - cpuBefore;
                 long delivered = sink.events() - beforeRelay;
                 long peak = process.memoryBytes("VmHWM");
-                System.err.printf("relay: %d events sent, %d delivered, %d CPU ticks%n", through.eventsSent(),
-                        delivered, cpuTicks);
+                System.err.printf("relay: %d events sent, %d delivered, %d ms CPU%n", through.eventsSent(),
+                        delivered, cpuMillis);
 
                 table.add("payloads accepted (202) per second", direct.accepted() / direct.seconds(),
                         through.accepted() / through.seconds(), "/s", "the load was offered to both");
                 table.add("events delivered ÷ sent", ratio(directDelivered, direct.eventsSent()),
                         ratio(delivered, through.eventsSent()), "", "1.0");
                 table.addRelayOnly("relay CPU per 1,000 events",
-                        cpuTicks * 1000.0 / CLOCK_TICKS_PER_SECOND / (through.eventsSent() / 1000.0), "ms", "report");
+                        cpuMillis / (through.eventsSent() / 1000.0), "ms", "report");
                 table.addRelayOnly("relay peak RSS", ResultTable.mib(peak), "MiB", "report");
 
                 // The events service stops answering; SDKs keep posting. A hang, not a refusal, is the worst case
@@ -200,12 +197,5 @@ final class EventsBench {
         while (sink.events() < target && System.currentTimeMillis() < deadline) {
             Thread.sleep(100);
         }
-    }
-
-    /** utime + stime of a process, in clock ticks (/proc/PID/stat fields 14 and 15). */
-    private static long cpuTicks(long pid) throws java.io.IOException {
-        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
     }
 }

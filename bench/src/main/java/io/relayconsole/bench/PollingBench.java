@@ -105,16 +105,17 @@ public final class PollingBench {
                 "}", "");
     }
 
-    record WrkResult(double requestsPerSecond, double p50Millis, double p99Millis, double errors) {
-        /** Each figure's median over the rounds; errors summed. */
+    /** One wrk run's figures; {@code requests}: how many it completed. */
+    record WrkResult(double requestsPerSecond, double p50Millis, double p99Millis, double errors, double requests) {
+        /** Each figure's median over the rounds; errors and requests summed. */
         static WrkResult median(List<WrkResult> rounds) {
             return new WrkResult(median(rounds, WrkResult::requestsPerSecond), median(rounds, WrkResult::p50Millis),
-                    median(rounds, WrkResult::p99Millis), rounds.stream().mapToDouble(WrkResult::errors).sum());
+                    median(rounds, WrkResult::p99Millis), rounds.stream().mapToDouble(WrkResult::errors).sum(),
+                    rounds.stream().mapToDouble(WrkResult::requests).sum());
         }
 
         private static double median(List<WrkResult> rounds, java.util.function.ToDoubleFunction<WrkResult> figure) {
-            double[] values = rounds.stream().mapToDouble(figure).sorted().toArray();
-            return values[values.length / 2];
+            return Stats.median(rounds.stream().mapToDouble(figure).toArray());
         }
     }
 
@@ -140,7 +141,7 @@ public final class PollingBench {
                 errors += Double.parseDouble(socket.group(g));
             }
         }
-        return new WrkResult(rps, p50, p99, errors);
+        return new WrkResult(rps, p50, p99, errors, number(out, "(\\d+) requests in"));
     }
 
     private static String runWrk(String url, boolean gzip, String duration) throws IOException, InterruptedException {

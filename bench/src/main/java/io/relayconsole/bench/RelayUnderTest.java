@@ -27,16 +27,23 @@ public final class RelayUnderTest implements AutoCloseable {
     /** The environment's client-side ID, for the browser endpoints ({@code /sdk/evalx/{envId}/...}, {@code /eval}). */
     public static final String CLIENT_SIDE_ID = "5fbe0000000000000000beef";
 
+    private static final HttpClient SCRAPER = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    private static final java.util.concurrent.atomic.AtomicInteger STARTED = new java.util.concurrent.atomic.AtomicInteger();
+
     private final FlagSimulator upstream;
     private final SimulatedEnvironment environment;
     private final ChildProcess process;
     private final int port;
+    private final int prometheusPort;
 
-    private RelayUnderTest(FlagSimulator upstream, SimulatedEnvironment environment, ChildProcess process, int port) {
+    private RelayUnderTest(FlagSimulator upstream, SimulatedEnvironment environment, ChildProcess process, int port,
+                           int prometheusPort) {
         this.upstream = upstream;
         this.environment = environment;
         this.process = process;
         this.port = port;
+        this.prometheusPort = prometheusPort;
     }
 
     /** Starts the upstream holding {@code data}, then the relay, and waits until the relay serves the flags. */
@@ -55,6 +62,22 @@ public final class RelayUnderTest implements AutoCloseable {
     /** As above, with {@code prepare} run on the upstream environment before the relay starts. */
     public static RelayUnderTest start(FullDataSet data, Path jar, Map<String, String> extraEnv,
                                        java.util.function.Consumer<SimulatedEnvironment> prepare) throws IOException {
+        // BENCH_METRICS=off runs any measure's relay without meters; on (default) as an operator runs it.
+        return start(data, jar, extraEnv, prepare, !"off".equals(System.getenv().getOrDefault("BENCH_METRICS", "on")));
+    }
+
+    /**
+     * As {@link #start(FullDataSet)}, with meters chosen by the caller ({@code bench/run metrics} runs one relay of
+     * each kind): {@code metrics} true is how operators run it, meters recorded and the Prometheus port open;
+     * false is {@code -Drelayconsole.metrics=off}, no meters at all.
+     */
+    public static RelayUnderTest start(FullDataSet data, boolean metrics) throws IOException {
+        return start(data, relayJar(), Map.of(), env -> { }, metrics);
+    }
+
+    private static RelayUnderTest start(FullDataSet data, Path jar, Map<String, String> extraEnv,
+                                        java.util.function.Consumer<SimulatedEnvironment> prepare, boolean metrics)
+            throws IOException {
         FlagSimulator upstream = new FlagSimulator();
         upstream.setHeartbeatInterval(Duration.ofMinutes(5));
         SimulatedEnvironment env = upstream.addEmptyEnvironment(SDK_KEY);
@@ -74,26 +97,26 @@ public final class RelayUnderTest implements AutoCloseable {
         env2.put("PORT", Integer.toString(port));
         env2.put("LOG_LEVEL", "warn");
         env2.put("HEARTBEAT_INTERVAL", "5m");
-        // BENCH_METRICS=off measures the relay without meters; on (default) with meters and the Prometheus port
-        // open, as an operator runs it, so fanout and polling can be compared in the same run.
-        boolean metrics = !"off".equals(System.getenv().getOrDefault("BENCH_METRICS", "on"));
         java.util.List<String> command = new java.util.ArrayList<>(ChildProcess.java());
+        int prometheusPort = metrics ? ChildProcess.freePort() : 0;
         if (metrics) {
             env2.put("USE_PROMETHEUS", "true");
-            env2.put("PROMETHEUS_PORT", Integer.toString(ChildProcess.freePort()));
+            env2.put("PROMETHEUS_PORT", Integer.toString(prometheusPort));
         } else {
             command.add("-Drelayconsole.metrics=off");
         }
         env2.putAll(extraEnv);
-        // BENCH_RELAY_JAVA_OPTS: extra options for the relay only, e.g. a flight recording while profiling.
+        // BENCH_RELAY_JAVA_OPTS: extra options for the relay only, e.g. a flight recording while profiling; {relay}
+        // becomes this relay's number in the run and its meters (e.g. 2-metrics-off), for one file per relay.
+        String name = STARTED.incrementAndGet() + (metrics ? "-metrics-on" : "-metrics-off");
         for (String opt : System.getenv().getOrDefault("BENCH_RELAY_JAVA_OPTS", "").trim().split("\\s+")) {
             if (!opt.isEmpty()) {
-                command.add(opt);
+                command.add(opt.replace("{relay}", name));
             }
         }
         command.addAll(java.util.List.of("-jar", jar.toString(), "--from-env"));
         ChildProcess process = ChildProcess.start("relay", command, env2);
-        RelayUnderTest relay = new RelayUnderTest(upstream, env, process, port);
+        RelayUnderTest relay = new RelayUnderTest(upstream, env, process, port, prometheusPort);
         process.awaitPort(port, 60_000);
         relay.awaitServing(data.get(DataKind.FEATURES).size());
         return relay;
@@ -139,6 +162,25 @@ public final class RelayUnderTest implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    /** Scrapes {@code /metrics} on the Prometheus port as Prometheus does; the body's length in bytes. */
+    public int scrapeMetrics() throws IOException {
+        if (prometheusPort == 0) {
+            throw new IllegalStateException("this relay runs without meters");
+        }
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + prometheusPort + "/metrics"))
+                .timeout(Duration.ofSeconds(10)).build();
+        try {
+            HttpResponse<byte[]> response = SCRAPER.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            if (response.statusCode() != 200) {
+                throw new IOException("/metrics answered " + response.statusCode());
+            }
+            return response.body().length;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        }
     }
 
     public ChildProcess process() {

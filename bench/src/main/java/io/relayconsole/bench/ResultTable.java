@@ -12,16 +12,34 @@ import java.util.Locale;
 public final class ResultTable {
     private final String title;
     private final String baselineName;
+    private final String relayName;
     private final List<String[]> rows = new ArrayList<>();
+    private final List<String> notes = new ArrayList<>();
 
     public ResultTable(String title, String baselineName) {
+        this(title, baselineName, "Relay");
+    }
+
+    /** With the second column named {@code relayName} (e.g. the same relay in another configuration). */
+    public ResultTable(String title, String baselineName, String relayName) {
         this.title = title;
         this.baselineName = baselineName;
+        this.relayName = relayName;
+    }
+
+    /** A line printed under the title, before the table (e.g. the load when the measure started). */
+    public void note(String line) {
+        notes.add(line);
     }
 
     public void add(String figure, double baseline, double relay, String unit, String goal) {
         String ratio = Double.isNaN(baseline) || baseline == 0 ? "" : String.format(Locale.ROOT, "%.2f×", relay / baseline);
         rows.add(new String[] {figure, format(baseline, unit), format(relay, unit), ratio, goal});
+    }
+
+    /** A row with a ratio only (e.g. the median of per-round ratios, which is not the ratio of two columns). */
+    public void addRatioOnly(String figure, String ratio, String goal) {
+        rows.add(new String[] {figure, "—", "—", ratio, goal});
     }
 
     /** A row with the relay's figure only (no baseline for it). */
@@ -36,8 +54,9 @@ public final class ResultTable {
                 + " cores shared by load generator, relay and baseline; load average at the end: " + loadAverage());
         System.out.println("JVM options of relay and baseline (" + ChildProcess.jvmOptionsOrigin() + "): `"
                 + ChildProcess.jvmOptions() + "`" + relayOnlyOptions());
+        notes.forEach(System.out::println);
         System.out.println();
-        System.out.println("| Figure | " + baselineName + " | Relay | Ratio | Goal |");
+        System.out.println("| Figure | " + baselineName + " | " + relayName + " | Ratio | Goal |");
         System.out.println("| --- | ---: | ---: | ---: | --- |");
         for (String[] row : rows) {
             System.out.println("| " + String.join(" | ", row) + " |");

@@ -98,34 +98,26 @@ public final class StreamingBench {
     static SideResult fanoutSide(String name, int connections, int port, ChildProcess server, Upstream upstream,
                                  BareUnderTest bare, java.util.function.IntFunction<String> path) throws Exception {
         try (SseClients clients = new SseClients()) {
-            long started = System.nanoTime();
-            clients.open("127.0.0.1", port, RelayUnderTest.SDK_KEY, connections, 500, path);
-            if (!clients.awaitPuts(150_000)) {
-                throw new IllegalStateException(name + ": " + clients.putsMissing() + " clients got no put ("
-                        + clients.failures() + " failures)");
-            }
-            double connectMillis = (System.nanoTime() - started) / 1e6;
-            System.err.printf("%s: %d streams open in %.0f ms%n", name, connections, connectMillis);
+            double connectMillis = openStreams(name, clients, port, connections, path);
             List<Long> delays = new ArrayList<>();
             long missing = 0;
             for (int round = 0; round <= ROUNDS; round++) {
                 String key = "bench-patch-" + name + "-" + round;
-                clients.expectPatch("\"key\":\"" + key + "\"");
-                long t0;
+                long[] roundDelays;
                 if (bare != null) {
+                    clients.expectPatch("\"key\":\"" + key + "\"");
                     String body = "{\"path\":\"/flags/" + key + "\",\"data\":" + FlagGenerator.flagJson(key, 1, 1024) + "}";
                     try (BareUnderTest.Sender sender = bare.sender(body)) {
-                        t0 = System.nanoTime();
+                        long t0 = System.nanoTime();
                         sender.send();
                         clients.awaitPatches(30_000);
+                        roundDelays = Stats.since(t0, clients.patchTimes());
                     }
                 } else {
-                    t0 = System.nanoTime();
-                    upstream.send(key);
-                    clients.awaitPatches(30_000);
+                    roundDelays = patchDelays(clients, key, upstream);
                 }
                 if (round > 0) { // round 0 warms up both sides' code paths
-                    for (long d : Stats.since(t0, clients.patchTimes())) {
+                    for (long d : roundDelays) {
                         delays.add(d);
                     }
                     missing += clients.patchesMissing();
@@ -138,6 +130,32 @@ public final class StreamingBench {
             return new SideResult(new Stats(delays.stream().mapToLong(Long::longValue).toArray()), connectMillis,
                     rss, peak, heap, missing);
         }
+    }
+
+    /** Opens {@code connections} streams in batches of 500 and waits for every {@code put}; the time that took, in ms. */
+    static double openStreams(String name, SseClients clients, int port, int connections,
+                              java.util.function.IntFunction<String> path) throws InterruptedException {
+        long started = System.nanoTime();
+        clients.open("127.0.0.1", port, RelayUnderTest.SDK_KEY, connections, 500, path);
+        if (!clients.awaitPuts(150_000)) {
+            throw new IllegalStateException(name + ": " + clients.putsMissing() + " clients got no put ("
+                    + clients.failures() + " failures)");
+        }
+        double connectMillis = (System.nanoTime() - started) / 1e6;
+        System.err.printf("%s: %d streams open in %.0f ms%n", name, connections, connectMillis);
+        return connectMillis;
+    }
+
+    /**
+     * Sends flag {@code key} (~1 KB) upstream and waits until every stream has the patch (30 s at most): each
+     * stream's delay from the send, in ns; {@link SseClients#patchesMissing()} then says how many did not get it.
+     */
+    static long[] patchDelays(SseClients clients, String key, Upstream upstream) throws Exception {
+        clients.expectPatch("\"key\":\"" + key + "\"");
+        long t0 = System.nanoTime();
+        upstream.send(key);
+        clients.awaitPatches(30_000);
+        return Stats.since(t0, clients.patchTimes());
     }
 
     /**
