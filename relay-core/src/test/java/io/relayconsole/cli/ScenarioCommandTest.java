@@ -18,12 +18,17 @@ class ScenarioCommandTest {
                 new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 
-    @Test
-    void replaysADiagramAndPrintsWhatTheRelayDrewWithTheVerdict() throws InterruptedException {
-        int code = run("--scenario", "4");
-
+    /** Runs the CLI, asserts it exited 0 (the scenario matched) and returns what it printed. */
+    private String printedByAMatchingRun(String... args) throws InterruptedException {
+        int code = run(args);
         String printed = out.toString(StandardCharsets.UTF_8);
         assertThat(code).as(printed).isZero();
+        return printed;
+    }
+
+    @Test
+    void replaysADiagramAndPrintsWhatTheRelayDrewWithTheVerdict() throws InterruptedException {
+        String printed = printedByAMatchingRun("--scenario", "4");
         assertThat(printed).contains("Scenario 4: LaunchDarkly outage, warm relay", "sequenceDiagram",
                 "participant LD as LaunchDarkly", "note over LD: LaunchDarkly comes back up", "Verdict: matches");
     }
@@ -46,30 +51,21 @@ class ScenarioCommandTest {
 
     @Test
     void runsTheEventsScenarioOnRedisAndExitsZeroOnItsMatch() throws InterruptedException {
-        int code = run("--scenario", "5", "--store", "redis");
-
-        String printed = out.toString(StandardCharsets.UTF_8);
-        assertThat(code).as(printed).isZero();
+        String printed = printedByAMatchingRun("--scenario", "5", "--store", "redis");
         assertThat(printed).contains("Scenario 5: Events during a LaunchDarkly outage (on Redis)",
                 "note over Relay Proxy: Event queue full, drop what does not fit", "Verdict: matches on Redis");
     }
 
     @Test
     void runsAScenarioOnTheChosenDatabaseAndNamesItInTheVerdict() throws InterruptedException {
-        int code = run("--scenario", "2", "--store", "redis");
-
-        String printed = out.toString(StandardCharsets.UTF_8);
-        assertThat(code).as(printed).isZero();
+        String printed = printedByAMatchingRun("--scenario", "2", "--store", "redis");
         assertThat(printed).contains("Scenario 2: Persistent store outage with a TTL (on Redis)",
                 "Verdict: matches on Redis");
     }
 
     @Test
     void runsTheSharedRedisScenarioAndExitsZeroOnItsMatch() throws InterruptedException {
-        int code = run("--scenario", "8", "--store", "redis");
-
-        String printed = out.toString(StandardCharsets.UTF_8);
-        assertThat(code).as(printed).isZero();
+        String printed = printedByAMatchingRun("--scenario", "8", "--store", "redis");
         assertThat(printed).contains("Scenario 8: Two relays sharing Redis, one cut off, cache forever (on Redis)",
                 "note over SDK2: Stale: flag version", "note over Persistent Store: Still flag version",
                 "Verdict: matches on Redis");
@@ -77,10 +73,7 @@ class ScenarioCommandTest {
 
     @Test
     void runsTheBrowserScenarioOnDynamoDbAndExitsZeroOnItsMatch() throws InterruptedException {
-        int code = run("--scenario", "6", "--store", "dynamodb");
-
-        String printed = out.toString(StandardCharsets.UTF_8);
-        assertThat(code).as(printed).isZero();
+        String printed = printedByAMatchingRun("--scenario", "6", "--store", "dynamodb");
         assertThat(printed).contains("Scenario 6: Browser SDK during a store outage (on DynamoDB (dynalite))",
                 "SDK1->>Relay Proxy: Evaluation request /sdk/evalx", "Relay Proxy-->>SDK1: Service Unavailable",
                 "Verdict: matches on DynamoDB (dynalite)");
@@ -88,10 +81,7 @@ class ScenarioCommandTest {
 
     @Test
     void runsTheBigSegmentsScenarioOnRedisAndExitsZeroOnItsMatch() throws InterruptedException {
-        int code = run("--scenario", "7", "--store", "redis");
-
-        String printed = out.toString(StandardCharsets.UTF_8);
-        assertThat(code).as(printed).isZero();
+        String printed = printedByAMatchingRun("--scenario", "7", "--store", "redis");
         assertThat(printed).contains(
                 "Scenario 7: Big segments stale: LaunchDarkly's big segments unreachable (on Redis)",
                 "note over Relay Proxy: /status: bigSegmentStatus potentiallyStale true, degraded, /health 503",
