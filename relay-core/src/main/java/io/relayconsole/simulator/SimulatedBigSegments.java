@@ -127,17 +127,25 @@ public final class SimulatedBigSegments {
         }
     }
 
+    /** The items as one JSON array, allocated once at its exact size: a page may hold a million-member patch. */
     private static byte[] array(List<byte[]> items) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.write('[');
+        int length = 2 + Math.max(0, items.size() - 1);
+        for (byte[] item : items) {
+            length += item.length;
+        }
+        byte[] out = new byte[length];
+        out[0] = '[';
+        int at = 1;
         for (int i = 0; i < items.size(); i++) {
             if (i > 0) {
-                out.write(',');
+                out[at++] = ',';
             }
-            out.writeBytes(items.get(i));
+            byte[] item = items.get(i);
+            System.arraycopy(item, 0, out, at, item.length);
+            at += item.length;
         }
-        out.write(']');
-        return out.toByteArray();
+        out[at] = ']';
+        return out;
     }
 
     private byte[] patchJson(String ref, String version, String previous, Edit edit) {
