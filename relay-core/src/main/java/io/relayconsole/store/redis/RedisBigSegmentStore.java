@@ -7,7 +7,6 @@ import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.lettuce.core.api.sync.RedisCommands;
 import io.lettuce.core.output.IntegerOutput;
-import io.lettuce.core.protocol.CommandArgs;
 import io.lettuce.core.protocol.CommandType;
 import io.relayconsole.bigsegments.BigSegmentPatch;
 import io.relayconsole.bigsegments.BigSegmentStore;
@@ -218,41 +217,19 @@ public final class RedisBigSegmentStore implements BigSegmentStore {
             inFlight.clear();
         }
 
-        /**
-         * EVAL with each key as bytes made straight from the hash (ASCII base64): no key String per member, and
-         * less held while the script is in flight, which keeps the young collections from promoting it.
-         */
+        /** EVAL of {@link #KEYS_PER_SCRIPT} keys at a time, encoded by this thread ({@link EachKeyScriptArgs}). */
         private void scripted(byte[] command, List<String> hashes, boolean include) {
             byte[] keyPrefix = include ? includePrefix : excludePrefix;
             for (int from = 0; from < hashes.size(); from += KEYS_PER_SCRIPT) {
-                int to = Math.min(hashes.size(), from + KEYS_PER_SCRIPT);
-                CommandArgs<String, byte[]> args = new CommandArgs<>(LettuceSettings.CODEC).add(EACH_KEY)
-                        .add(to - from);
-                for (int i = from; i < to; i++) {
-                    args.add(key(keyPrefix, hashes.get(i)));
-                }
-                args.add(command).add(ref);
+                List<String> keys = hashes.subList(from, Math.min(hashes.size(), from + KEYS_PER_SCRIPT));
                 if (inFlight.size() >= IN_FLIGHT) {
                     await(List.of(inFlight.removeFirst()));
                 }
-                inFlight.addLast(async.dispatch(CommandType.EVAL, new IntegerOutput<>(LettuceSettings.CODEC), args));
+                inFlight.addLast(async.dispatch(CommandType.EVAL, new IntegerOutput<>(LettuceSettings.CODEC),
+                        new EachKeyScriptArgs(EACH_KEY, keyPrefix, keys, command, ref)));
                 connection.flushCommands();
             }
         }
-    }
-
-    private static byte[] key(byte[] prefix, String hash) {
-        int n = hash.length();
-        byte[] key = new byte[prefix.length + n];
-        System.arraycopy(prefix, 0, key, 0, prefix.length);
-        for (int i = 0; i < n; i++) {
-            char c = hash.charAt(i);
-            if (c > 0x7f) {
-                return (new String(prefix, StandardCharsets.UTF_8) + hash).getBytes(StandardCharsets.UTF_8);
-            }
-            key[prefix.length + i] = (byte) c;
-        }
-        return key;
     }
 
     /** Inside MULTI: SADD/SREM of the segment reference per context hash (at most {@link #ATOMIC_CHANGES}). */
