@@ -9,13 +9,12 @@ import io.relayconsole.bigsegments.BigSegmentStore;
 import io.relayconsole.bigsegments.PatchParts;
 import io.relayconsole.store.StoreException;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -39,8 +38,8 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  * {@code DELETE} of the reference in one item's set, and the cursor moves last with a conditional
  * {@code UpdateItem} ({@code lastVersion = previous}, or absent for the first patch). A patch interrupted midway
  * leaves the cursor where it was and is applied again; a writer that got in first makes the condition fail, which
- * counts as out of order. The first patch into an empty store (no cursor: nothing was ever completed here) is
- * written as whole items with {@code BatchWriteItem}, the fast path for an initial sync of a large audience.
+ * counts as out of order. The first patch into an empty store (no cursor: nothing was ever completed here) puts its
+ * included hashes' items whole with {@code BatchWriteItem}, the fast path for an initial sync of a large audience.
  */
 public final class DynamoDbBigSegmentStore implements BigSegmentStore {
     static final String METADATA = "big_segments_metadata";
@@ -50,6 +49,8 @@ public final class DynamoDbBigSegmentStore implements BigSegmentStore {
     static final String INCLUDED = "included";
     static final String EXCLUDED = "excluded";
     private static final int WRITERS = 8;
+    /** Writes queued or running at once: enough to keep every writer busy while the next part is read. */
+    private static final int IN_FLIGHT = WRITERS * 4;
 
     private final DynamoDbStoreOptions options;
     private final String table;
@@ -102,8 +103,10 @@ public final class DynamoDbBigSegmentStore implements BigSegmentStore {
     }
 
     /**
-     * The parts are gathered into the whole patch before anything is written: the first patch's items are written
-     * whole, and a hash may be included in one part and excluded in another.
+     * The parts are written as they arrive, at most {@link #IN_FLIGHT} writes unfinished, so a patch of a million
+     * hashes is never held whole (gathered first, one took 1.6 GB of the relay's memory; bench/, 2026-12-02). Into an
+     * empty store, each included hash's item is put whole; excluded hashes are remembered and added to their items'
+     * sets once every put has landed, since a hash may be included in one part and excluded in another.
      */
     @Override
     public boolean apply(BigSegmentPatch header, PatchParts parts) {
@@ -111,59 +114,52 @@ public final class DynamoDbBigSegmentStore implements BigSegmentStore {
         if (!header.followsCursor(stored)) {
             return false;
         }
-        BigSegmentPatch patch = parts.collect(header);
-        if (stored == null) {
-            putWholeItems(patch);
-        } else {
-            updateSets(patch);
+        AttributeValue ref = AttributeValue.fromSs(List.of(header.segmentId()));
+        Writes writes = new Writes();
+        try {
+            List<String> excludedLater = new ArrayList<>();
+            for (BigSegmentPatch part = parts.next(); part != null; part = parts.next()) {
+                if (stored == null) {
+                    List<WriteRequest> puts = includedItems(part.includedAdd(), ref);
+                    if (!puts.isEmpty()) {
+                        writes.submit(() -> batchWriter.write(puts));
+                    }
+                    excludedLater.addAll(part.excludedAdd());
+                } else {
+                    updateSets(writes, part, ref);
+                }
+            }
+            writes.awaitAll();
+            for (String hash : excludedLater) {
+                writes.submit(() -> updateSet(hash, "ADD", EXCLUDED, ref));
+            }
+            writes.awaitAll();
+        } finally {
+            writes.cancelAll();
         }
-        return moveCursor(stored, patch.version());
+        return moveCursor(stored, header.version());
     }
 
-    /** Nothing was completed here yet, so every item this patch touches holds exactly what the patch adds. */
-    private void putWholeItems(BigSegmentPatch patch) {
-        Map<String, Set<String>[]> byHash = new LinkedHashMap<>();
-        for (String hash : patch.includedAdd()) {
-            sets(byHash, hash)[0].add(patch.segmentId());
-        }
-        for (String hash : patch.excludedAdd()) {
-            sets(byHash, hash)[1].add(patch.segmentId());
-        }
-        List<WriteRequest> puts = new ArrayList<>(byHash.size());
-        byHash.forEach((hash, sets) -> {
+    /**
+     * Nothing was completed here yet, so an included hash's item holds the reference in {@code included} only. A
+     * hash listed twice is put once: a batch may not name an item twice.
+     */
+    private List<WriteRequest> includedItems(List<String> hashes, AttributeValue ref) {
+        List<WriteRequest> puts = new ArrayList<>(hashes.size());
+        for (String hash : new LinkedHashSet<>(hashes)) {
             Map<String, AttributeValue> item = new HashMap<>(userKey(hash));
-            if (!sets[0].isEmpty()) {
-                item.put(INCLUDED, AttributeValue.fromSs(List.copyOf(sets[0])));
-            }
-            if (!sets[1].isEmpty()) {
-                item.put(EXCLUDED, AttributeValue.fromSs(List.copyOf(sets[1])));
-            }
+            item.put(INCLUDED, ref);
             puts.add(WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build());
-        });
-        int slice = Math.max(BatchWriter.BATCH_SIZE, (puts.size() / WRITERS / BatchWriter.BATCH_SIZE + 1)
-                * BatchWriter.BATCH_SIZE);
-        List<Runnable> work = new ArrayList<>();
-        for (int start = 0; start < puts.size(); start += slice) {
-            List<WriteRequest> part = puts.subList(start, Math.min(start + slice, puts.size()));
-            work.add(() -> batchWriter.write(part));
         }
-        runAll(work);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Set<String>[] sets(Map<String, Set<String>[]> byHash, String hash) {
-        return byHash.computeIfAbsent(hash, h -> new Set[] {new LinkedHashSet<>(), new LinkedHashSet<>()});
+        return puts;
     }
 
     /** One {@code ADD} or {@code DELETE} of the reference per change; idempotent, so a retry repeats them safely. */
-    private void updateSets(BigSegmentPatch patch) {
-        AttributeValue ref = AttributeValue.fromSs(List.of(patch.segmentId()));
-        List<Runnable> work = new ArrayList<>(patch.changeCount());
-        patch.includedAdd().forEach(h -> work.add(() -> updateSet(h, "ADD", INCLUDED, ref)));
-        patch.includedRemove().forEach(h -> work.add(() -> updateSet(h, "DELETE", INCLUDED, ref)));
-        patch.excludedAdd().forEach(h -> work.add(() -> updateSet(h, "ADD", EXCLUDED, ref)));
-        patch.excludedRemove().forEach(h -> work.add(() -> updateSet(h, "DELETE", EXCLUDED, ref)));
-        runAll(work);
+    private void updateSets(Writes writes, BigSegmentPatch part, AttributeValue ref) {
+        part.includedAdd().forEach(h -> writes.submit(() -> updateSet(h, "ADD", INCLUDED, ref)));
+        part.includedRemove().forEach(h -> writes.submit(() -> updateSet(h, "DELETE", INCLUDED, ref)));
+        part.excludedAdd().forEach(h -> writes.submit(() -> updateSet(h, "ADD", EXCLUDED, ref)));
+        part.excludedRemove().forEach(h -> writes.submit(() -> updateSet(h, "DELETE", EXCLUDED, ref)));
     }
 
     private void updateSet(String hash, String action, String attribute, AttributeValue ref) {
@@ -196,31 +192,39 @@ public final class DynamoDbBigSegmentStore implements BigSegmentStore {
         }
     }
 
-    private void runAll(List<Runnable> work) {
-        if (work.size() == 1) {
-            work.get(0).run();
-            return;
+    /** Writes on the writer pool, at most {@link #IN_FLIGHT} unfinished; the first failure ends the patch. */
+    private final class Writes {
+        private final ArrayDeque<Future<?>> unfinished = new ArrayDeque<>();
+
+        void submit(Runnable write) {
+            if (unfinished.size() >= IN_FLIGHT) {
+                awaitOldest();
+            }
+            unfinished.addLast(writers.submit(write));
         }
-        List<Future<?>> futures = new ArrayList<>(work.size());
-        work.forEach(w -> futures.add(writers.submit(w)));
-        RuntimeException failure = null;
-        for (Future<?> f : futures) {
-            try {
-                f.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                futures.forEach(x -> x.cancel(true));
-                throw new StoreException("interrupted while writing big-segment membership", e);
-            } catch (ExecutionException e) {
-                if (failure == null) {
-                    failure = e.getCause() instanceof RuntimeException r ? r
-                            : new StoreException("big-segment write failed: " + e.getCause(), e.getCause());
-                    futures.forEach(x -> x.cancel(false));
-                }
+
+        void awaitAll() {
+            while (!unfinished.isEmpty()) {
+                awaitOldest();
             }
         }
-        if (failure != null) {
-            throw failure;
+
+        /** Stops what a failure left behind (a no-op after {@link #awaitAll()}). */
+        void cancelAll() {
+            unfinished.forEach(f -> f.cancel(true));
+            unfinished.clear();
+        }
+
+        private void awaitOldest() {
+            try {
+                unfinished.removeFirst().get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new StoreException("interrupted while writing big-segment membership", e);
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r
+                        : new StoreException("big-segment write failed: " + e.getCause(), e.getCause());
+            }
         }
     }
 
