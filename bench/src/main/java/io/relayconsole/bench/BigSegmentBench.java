@@ -1,16 +1,10 @@
 package io.relayconsole.bench;
 
+import io.relayconsole.bigsegments.BigSegmentStore;
 import io.relayconsole.bigsegments.ContextHash;
-import io.relayconsole.bigsegments.EnvironmentBigSegments;
-import io.relayconsole.bigsegments.SyncListener;
-import io.relayconsole.bigsegments.SyncSettings;
-import io.relayconsole.backends.StoreBackends;
 import io.relayconsole.model.FullDataSet;
-import io.relayconsole.model.Item;
-import io.relayconsole.simulator.FlagSimulator;
 import io.relayconsole.simulator.SimulatedBigSegments.Edit;
-import io.relayconsole.simulator.SimulatedEnvironment;
-import io.relayconsole.store.DataStore;
+import io.relayconsole.store.dynamodb.DynamoDbBigSegmentStore;
 import io.relayconsole.store.dynamodb.DynamoDbDataStore;
 import io.relayconsole.store.dynamodb.DynamoDbStoreOptions;
 import io.relayconsole.store.redis.RedisBigSegmentStore;
@@ -21,25 +15,24 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.ToDoubleFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Initial synchronization of one big segment with N members. Redis: the relay as an operator runs it (the headless
- * jar in its own JVM, {@link RelayUnderTest}) against the built-in upstream, which holds the N-member patch before
- * the segment appears; time from the segment appearing upstream (once the relay has settled) to the relay's cursor
- * in Redis, the relay's own split (upstream's answer, reading and parsing, waiting on the store, from its log) and
- * its peak RSS. Baseline: {@code redis-cli --pipe} of the same N {@code SADD}s. Alternating rounds, medians
- * reported. DynamoDB (dynalite): the engine's {@link EnvironmentBigSegments} in this JVM, reported only.
+ * Initial synchronization of one big segment with N members, by the relay as an operator runs it (the headless jar in
+ * its own JVM, {@link RelayUnderTest}) against the built-in upstream, which holds the N-member patch before the
+ * segment appears: time from the segment appearing upstream (once the relay has settled) to the relay's cursor in the
+ * store, the relay's own split (upstream's answer, reading and parsing, waiting on the store, from its log), the
+ * store's and the relay's CPU and the relay's peak RSS. Redis: baseline {@code redis-cli --pipe} of the same N
+ * {@code SADD}s, alternating rounds, medians reported. DynamoDB (dynalite, minutes): one round, reported only.
  */
 public final class BigSegmentBench {
-    private static final String SDK_KEY = "sdk-bench-big-segments";
     private static final String PREFIX = "bench";
     private static final int ROUNDS = Integer.parseInt(System.getenv().getOrDefault("BENCH_BIG_SEGMENT_ROUNDS", "5"));
     private static final Pattern SPLIT = Pattern.compile("upstream answered in (\\d+) ms; then reading and parsing "
@@ -48,7 +41,7 @@ public final class BigSegmentBench {
     private BigSegmentBench() {
     }
 
-    /** {@code stores}: "all", or "redis" to leave dynalite out (it takes minutes). */
+    /** {@code stores}: "all", "redis" to leave dynalite out (it takes minutes), or "dynamodb" alone. */
     public static void run(int members, String stores) throws Exception {
         List<String> keys = new ArrayList<>(members);
         for (int i = 0; i < members; i++) {
@@ -56,21 +49,23 @@ public final class BigSegmentBench {
         }
         ResultTable table = new ResultTable("Initial big-segment sync, one segment of " + members + " members",
                 "redis-cli --pipe SADD");
-        redis(keys, table);
+        if (!"dynamodb".equals(stores)) {
+            redis(keys, table);
+        }
         if (!"redis".equals(stores)) {
-            try (FlagSimulator upstream = new FlagSimulator()) {
-                upstream.start(0);
-                SimulatedEnvironment env = upstream.addEmptyEnvironment(SDK_KEY);
-                env.bigSegments().defineSegment("audience");
-                env.bigSegments().edit("audience", Edit.including(keys));
-                dynamo(upstream, env.segment("audience").orElseThrow(), table);
-            }
+            dynamo(keys, table);
         }
         table.print();
     }
 
+    /** A CPU clock of the store's server process, in seconds. */
+    @FunctionalInterface
+    private interface CpuClock {
+        double seconds() throws IOException, InterruptedException;
+    }
+
     /** What one relay round measured (times in ms, CPU in seconds); split figures are NaN when not logged. */
-    private record RelayRound(double millis, double redisCpu, double relayCpu, double answer, double parsing,
+    private record RelayRound(double millis, double storeCpu, double relayCpu, double answer, double parsing,
                               double waiting, long rssBefore, long peakRss) {
     }
 
@@ -94,7 +89,8 @@ public final class BigSegmentBench {
                 raw[round] = pipedSadd(commands, port);
                 baselineCpu[round] = redisCpuSeconds(port) - cpu0;
                 flushAll(port);
-                relay.add(relayRound(keys, port));
+                relay.add(relayRound(keys, Map.of("USE_REDIS", "true", "REDIS_URL", "redis://127.0.0.1:" + port),
+                        redisStore(port), () -> redisCpuSeconds(port)));
                 ratios.add(String.format("%.2f×", relay.get(round).millis() / raw[round]));
             }
             table.note("Median of " + ROUNDS + " rounds (BENCH_BIG_SEGMENT_ROUNDS), each `redis-cli --pipe` then a "
@@ -109,7 +105,7 @@ public final class BigSegmentBench {
                     median(relay, RelayRound::parsing), "ms", "report");
             table.addRelayOnly("  of which: waiting on Redis", median(relay, RelayRound::waiting), "ms", "report");
             table.add("  redis-server CPU time spent on it", Stats.median(baselineCpu) * 1000,
-                    median(relay, RelayRound::redisCpu) * 1000, "ms", "report");
+                    median(relay, RelayRound::storeCpu) * 1000, "ms", "report");
             table.addRelayOnly("  relay process CPU time spent on it (user + sys)",
                     median(relay, RelayRound::relayCpu) * 1000, "ms", "report");
             table.addRelayOnly("Relay process RSS before the segment appears",
@@ -121,24 +117,25 @@ public final class BigSegmentBench {
 
     /**
      * One relay as an operator runs it, started with the patch upstream but no unbounded segment in the data; the
-     * segment's arrival starts the synchronizer, as when a big segment is created in LaunchDarkly.
+     * segment's arrival starts the synchronizer, as when a big segment is created in LaunchDarkly. {@code store}
+     * reads the cursor the relay writes; it is closed here.
      */
-    private static RelayRound relayRound(List<String> keys, int port) throws Exception {
-        Map<String, String> env = Map.of("USE_REDIS", "true", "REDIS_URL", "redis://127.0.0.1:" + port,
-                "LD_PREFIX_bench", PREFIX, "LOG_LEVEL", "info");
-        try (RelayUnderTest relay = RelayUnderTest.start(FullDataSet.empty(), RelayUnderTest.relayJar(), env,
+    private static RelayRound relayRound(List<String> keys, Map<String, String> storeEnv, BigSegmentStore store,
+                                         CpuClock storeCpu) throws Exception {
+        Map<String, String> env = new java.util.HashMap<>(storeEnv);
+        env.put("LD_PREFIX_bench", PREFIX);
+        env.put("LOG_LEVEL", "info");
+        try (store; RelayUnderTest relay = RelayUnderTest.start(FullDataSet.empty(), RelayUnderTest.relayJar(), env,
                 upstream -> {
                     upstream.bigSegments().defineSegment("audience");
                     upstream.bigSegments().edit("audience", Edit.including(keys));
                     upstream.deleteSegment("audience");
-                });
-             RedisBigSegmentStore store = new RedisBigSegmentStore(RedisStoreOptions.builder().host("127.0.0.1")
-                     .port(port).prefix(PREFIX).build())) {
+                })) {
             long pid = relay.process().pid();
             awaitSettled(pid);
             long before = relay.process().memoryBytes("VmRSS");
-            double redisCpu0 = redisCpuSeconds(port);
-            double relayCpu0 = processCpuSeconds(pid);
+            double storeCpu0 = storeCpu.seconds();
+            long relayCpu0 = relay.process().cpuMillis();
             long t0 = System.nanoTime();
             relay.upstreamEnvironment().putSegment("{\"key\":\"audience\",\"unbounded\":true,\"generation\":1}");
             while (!"1".equals(store.cursor())) {
@@ -148,18 +145,23 @@ public final class BigSegmentBench {
                 Thread.sleep(5);
             }
             double millis = (System.nanoTime() - t0) / 1e6;
-            double redisCpu = redisCpuSeconds(port) - redisCpu0;
-            double relayCpu = processCpuSeconds(pid) - relayCpu0;
+            double storeCpuSpent = storeCpu.seconds() - storeCpu0;
+            double relayCpu = (relay.process().cpuMillis() - relayCpu0) / 1000.0;
             Matcher split = SPLIT.matcher(relay.process().logTail());
             boolean logged = split.find();
-            return new RelayRound(millis, redisCpu, relayCpu, logged ? Double.parseDouble(split.group(1)) : Double.NaN,
+            return new RelayRound(millis, storeCpuSpent, relayCpu,
+                    logged ? Double.parseDouble(split.group(1)) : Double.NaN,
                     logged ? Double.parseDouble(split.group(2)) : Double.NaN,
                     logged ? Double.parseDouble(split.group(3)) : Double.NaN, before,
                     relay.process().memoryBytes("VmHWM"));
         }
     }
 
-    private static double median(List<RelayRound> rounds, java.util.function.ToDoubleFunction<RelayRound> figure) {
+    private static BigSegmentStore redisStore(int port) {
+        return new RedisBigSegmentStore(RedisStoreOptions.builder().host("127.0.0.1").port(port).prefix(PREFIX).build());
+    }
+
+    private static double median(List<RelayRound> rounds, ToDoubleFunction<RelayRound> figure) {
         return Stats.median(rounds.stream().mapToDouble(figure).toArray());
     }
 
@@ -169,11 +171,11 @@ public final class BigSegmentBench {
      */
     private static void awaitSettled(long pid) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        double last = processCpuSeconds(pid);
+        long last = ChildProcess.cpuMillis(pid);
         while (System.nanoTime() < deadline) {
             Thread.sleep(1000);
-            double now = processCpuSeconds(pid);
-            if (now - last < 0.03) {
+            long now = ChildProcess.cpuMillis(pid);
+            if (now - last < 30) {
                 return;
             }
             last = now;
@@ -196,13 +198,6 @@ public final class BigSegmentBench {
             }
         }
         return seconds;
-    }
-
-    /** A process's CPU time so far (/proc/PID/stat utime + stime, in clock ticks of 1/100 s as on Linux). */
-    private static double processCpuSeconds(long pid) throws IOException {
-        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
     }
 
     /** The same SADDs as RESP commands in a file, for {@code redis-cli --pipe}. */
@@ -229,39 +224,30 @@ public final class BigSegmentBench {
         return (System.nanoTime() - t0) / 1e6;
     }
 
-    private static void dynamo(FlagSimulator upstream, Item segment, ResultTable table) throws Exception {
+    /** One round into dynalite: the relay process as for Redis, its DynamoDB table created beforehand. */
+    private static void dynamo(List<String> keys, ResultTable table) throws Exception {
         Path cli = Path.of("relay-core/src/test/node-dynamodb/node_modules/dynalite/cli.js").toAbsolutePath();
         int port = ChildProcess.freePort();
         try (ChildProcess server = ChildProcess.start("dynalite", List.of("node", cli.toString(), "--host",
                 "127.0.0.1", "--port", Integer.toString(port), "--createTableMs", "0"), Map.of())) {
             server.awaitPort(port, 20_000);
-            DynamoDbStoreOptions options = DynamoDbStoreOptions.builder("bench").endpoint("http://127.0.0.1:" + port)
-                    .region("us-east-1").credentials("benchkey", "benchsecret")
+            String endpoint = "http://127.0.0.1:" + port;
+            DynamoDbStoreOptions options = DynamoDbStoreOptions.builder("bench").endpoint(endpoint)
+                    .region("us-east-1").credentials("benchkey", "benchsecret").prefix(PREFIX)
                     .apiCallTimeout(Duration.ofMinutes(2)).attemptTimeout(Duration.ofMinutes(1)).build();
-            try (DynamoDbDataStore store = new DynamoDbDataStore(options)) {
-                store.createTable();
-                table.addRelayOnly("DynamoDB (dynalite): initial sync (engine in the bench JVM)",
-                        sync(upstream, store, segment), "ms", "report");
+            try (DynamoDbDataStore tables = new DynamoDbDataStore(options)) {
+                tables.createTable();
             }
-        }
-    }
-
-    /** Milliseconds from the segment appearing in the data to the cursor of the one patch being stored. */
-    private static double sync(FlagSimulator upstream, DataStore backend, Item segment) throws InterruptedException {
-        SyncSettings settings = new SyncSettings(upstream.baseUri(), upstream.streamUri(), SDK_KEY, "bench",
-                Duration.ofMillis(100), SyncSettings.IDLE_REFRESH_INTERVAL, Duration.ofMillis(50),
-                Duration.ofMinutes(5));
-        try (EnvironmentBigSegments bigSegments = new EnvironmentBigSegments("bench", settings,
-                StoreBackends::bigSegmentStore, () -> backend, Clock.systemUTC(), SyncListener.NONE)) {
-            long t0 = System.nanoTime();
-            bigSegments.segmentsReplaced(List.of(segment));
-            while (!"1".equals(bigSegments.stats().cursor())) {
-                if (System.nanoTime() - t0 > TimeUnit.MINUTES.toNanos(30)) {
-                    throw new IllegalStateException("no sync within 30 minutes: " + bigSegments.stats());
-                }
-                Thread.sleep(5);
-            }
-            return (System.nanoTime() - t0) / 1e6;
+            RelayRound round = relayRound(keys, Map.of("USE_DYNAMODB", "true", "DYNAMODB_TABLE", "bench",
+                    "DYNAMODB_URL", endpoint, "AWS_REGION", "us-east-1", "AWS_ACCESS_KEY_ID", "benchkey",
+                    "AWS_SECRET_ACCESS_KEY", "benchsecret"), new DynamoDbBigSegmentStore(options),
+                    () -> server.cpuMillis() / 1000.0);
+            table.addRelayOnly("DynamoDB (dynalite): initial sync (relay process, one round)", round.millis(), "ms",
+                    "report");
+            table.addRelayOnly("  dynalite CPU time spent on it", round.storeCpu() * 1000, "ms", "report");
+            table.addRelayOnly("  relay process CPU time spent on it (user + sys)", round.relayCpu() * 1000, "ms",
+                    "report");
+            table.addRelayOnly("  relay process peak RSS (VmHWM)", ResultTable.mib(round.peakRss()), "MiB", "report");
         }
     }
 
