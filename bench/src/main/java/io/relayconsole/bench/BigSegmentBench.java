@@ -17,7 +17,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.ToDoubleFunction;
@@ -91,7 +93,7 @@ public final class BigSegmentBench {
                 flushAll(port);
                 relay.add(relayRound(keys, Map.of("USE_REDIS", "true", "REDIS_URL", "redis://127.0.0.1:" + port),
                         redisStore(port), () -> redisCpuSeconds(port)));
-                ratios.add(String.format("%.2f×", relay.get(round).millis() / raw[round]));
+                ratios.add(String.format(Locale.ROOT, "%.2f×", relay.get(round).millis() / raw[round]));
             }
             table.note("Median of " + ROUNDS + " rounds (BENCH_BIG_SEGMENT_ROUNDS), each `redis-cli --pipe` then a "
                     + "fresh relay on an emptied Redis; relay ÷ baseline per round: " + String.join(", ", ratios));
@@ -109,7 +111,7 @@ public final class BigSegmentBench {
             table.addRelayOnly("  relay process CPU time spent on it (user + sys)",
                     median(relay, RelayRound::relayCpu) * 1000, "ms", "report");
             table.addRelayOnly("Relay process RSS before the segment appears",
-                    ResultTable.mib((long) median(relay, r -> r.rssBefore())), "MiB", "report");
+                    ResultTable.mib((long) median(relay, RelayRound::rssBefore)), "MiB", "report");
             table.addRelayOnly("Relay process peak RSS (VmHWM), highest round",
                     ResultTable.mib(relay.stream().mapToLong(RelayRound::peakRss).max().orElse(0)), "MiB", "report");
         }
@@ -122,7 +124,7 @@ public final class BigSegmentBench {
      */
     private static RelayRound relayRound(List<String> keys, Map<String, String> storeEnv, BigSegmentStore store,
                                          CpuClock storeCpu) throws Exception {
-        Map<String, String> env = new java.util.HashMap<>(storeEnv);
+        Map<String, String> env = new HashMap<>(storeEnv);
         env.put("LD_PREFIX_bench", PREFIX);
         env.put("LOG_LEVEL", "info");
         try (store; RelayUnderTest relay = RelayUnderTest.start(FullDataSet.empty(), RelayUnderTest.relayJar(), env,
@@ -158,7 +160,8 @@ public final class BigSegmentBench {
     }
 
     private static BigSegmentStore redisStore(int port) {
-        return new RedisBigSegmentStore(RedisStoreOptions.builder().host("127.0.0.1").port(port).prefix(PREFIX).build());
+        return new RedisBigSegmentStore(RedisStoreOptions.builder().host("127.0.0.1").port(port).prefix(PREFIX)
+                .build());
     }
 
     private static double median(List<RelayRound> rounds, ToDoubleFunction<RelayRound> figure) {
