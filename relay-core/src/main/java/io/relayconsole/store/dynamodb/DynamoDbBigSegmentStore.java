@@ -39,7 +39,8 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  * {@code UpdateItem} ({@code lastVersion = previous}, or absent for the first patch). A patch interrupted midway
  * leaves the cursor where it was and is applied again; a writer that got in first makes the condition fail, which
  * counts as out of order. The first patch into an empty store (no cursor: nothing was ever completed here) puts its
- * included hashes' items whole with {@code BatchWriteItem}, the fast path for an initial sync of a large audience.
+ * included hashes' items whole with {@code BatchWriteItem}, the fast path for an initial sync of a large audience,
+ * until it has held {@link #HELD_EXCLUSIONS} exclusions; then it adds them and goes on with set updates.
  */
 public final class DynamoDbBigSegmentStore implements BigSegmentStore {
     static final String METADATA = "big_segments_metadata";
@@ -51,6 +52,11 @@ public final class DynamoDbBigSegmentStore implements BigSegmentStore {
     private static final int WRITERS = 8;
     /** Writes queued or running at once: enough to keep every writer busy while the next part is read. */
     private static final int IN_FLIGHT = WRITERS * 4;
+    /**
+     * Exclusions a first patch holds back while it puts whole items: ~10 MB of hashes. Audiences rarely exclude many,
+     * but a patch that does must not grow the relay's memory with it.
+     */
+    static final int HELD_EXCLUSIONS = 100_000;
 
     private final DynamoDbStoreOptions options;
     private final String table;
@@ -62,9 +68,15 @@ public final class DynamoDbBigSegmentStore implements BigSegmentStore {
     private final BatchWriter batchWriter;
     private final String server;
     private final ExecutorService writers;
+    private final int heldExclusions;
 
     public DynamoDbBigSegmentStore(DynamoDbStoreOptions options) {
+        this(options, HELD_EXCLUSIONS);
+    }
+
+    DynamoDbBigSegmentStore(DynamoDbStoreOptions options, int heldExclusions) {
         this.options = options;
+        this.heldExclusions = heldExclusions;
         this.table = options.tableName();
         String prefix = options.prefix() == null || options.prefix().isEmpty() ? "" : options.prefix() + ":";
         this.metadataNamespace = prefix + METADATA;
@@ -105,8 +117,10 @@ public final class DynamoDbBigSegmentStore implements BigSegmentStore {
     /**
      * The parts are written as they arrive, at most {@link #IN_FLIGHT} writes unfinished, so a patch of a million
      * hashes is never held whole (gathered first, one took 1.6 GB of the relay's memory; bench/, 2026-12-02). Into an
-     * empty store, each included hash's item is put whole; excluded hashes are remembered and added to their items'
-     * sets once every put has landed, since a hash may be included in one part and excluded in another.
+     * empty store, each included hash's item is put whole; excluded hashes are held and added to their items' sets
+     * once every put has landed, since a hash may be included in one part and excluded in another. Once
+     * {@link #heldExclusions} are held they are added, and the rest of the patch updates sets instead of putting
+     * items, so no later put can overwrite an exclusion already stored.
      */
     @Override
     public boolean apply(BigSegmentPatch header, PatchParts parts) {
@@ -117,27 +131,36 @@ public final class DynamoDbBigSegmentStore implements BigSegmentStore {
         AttributeValue ref = AttributeValue.fromSs(List.of(header.segmentId()));
         Writes writes = new Writes();
         try {
+            boolean wholeItems = stored == null;
             List<String> excludedLater = new ArrayList<>();
             for (BigSegmentPatch part = parts.next(); part != null; part = parts.next()) {
-                if (stored == null) {
+                if (wholeItems) {
                     List<WriteRequest> puts = includedItems(part.includedAdd(), ref);
                     if (!puts.isEmpty()) {
                         writes.submit(() -> batchWriter.write(puts));
                     }
                     excludedLater.addAll(part.excludedAdd());
+                    if (excludedLater.size() >= heldExclusions) {
+                        addExclusions(writes, excludedLater, ref);
+                        wholeItems = false;
+                    }
                 } else {
                     updateSets(writes, part, ref);
                 }
             }
-            writes.awaitAll();
-            for (String hash : excludedLater) {
-                writes.submit(() -> updateSet(hash, "ADD", EXCLUDED, ref));
-            }
-            writes.awaitAll();
+            addExclusions(writes, excludedLater, ref);
         } finally {
             writes.cancelAll();
         }
         return moveCursor(stored, header.version());
+    }
+
+    /** Adds the held exclusions once every put that could overwrite them has landed, and forgets them. */
+    private void addExclusions(Writes writes, List<String> excluded, AttributeValue ref) {
+        writes.awaitAll();
+        excluded.forEach(hash -> writes.submit(() -> updateSet(hash, "ADD", EXCLUDED, ref)));
+        excluded.clear();
+        writes.awaitAll();
     }
 
     /**

@@ -16,7 +16,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /**
  * The DynamoDB store against the big-segment store contract on a real dynalite, and what only DynamoDB does: a first
  * patch puts whole items, so an exclusion from another part must still be stored beside the inclusion, and a hash
- * listed twice must not reach one batch twice; a later patch adds and removes set members.
+ * listed twice must not reach one batch twice, and exclusions past what it holds back are stored before any later
+ * inclusion of the same hash; a later patch adds and removes set members.
  */
 class DynamoDbBigSegmentStoreTest extends BigSegmentStoreContractTest {
     @RegisterExtension
@@ -50,6 +51,26 @@ class DynamoDbBigSegmentStoreTest extends BigSegmentStoreContractTest {
         Map<String, List<String>> bothSets = Map.of("included", List.of(REF), "excluded", List.of(REF));
         assertThat(rawSets(both)).isEqualTo(bothSets);
         assertThat(rawSets(excludedFirst)).isEqualTo(bothSets);
+    }
+
+    @Test
+    void aFirstPatchWithMoreExclusionsThanItHoldsAddsThemAndKeepsThemBesideLaterInclusions() {
+        store.close();
+        store = new DynamoDbBigSegmentStore(dynalite.server().options(dynalite.table()).prefix("big").build(), 2);
+        String excludedThenIncluded = ContextHash.of("x-0");
+        List<BigSegmentPatch> parts = List.of(
+                patch("1", "", List.of(ContextHash.of("a")), hashes("x-", 0, 3)),
+                patch("1", "", List.of(excludedThenIncluded, ContextHash.of("b")), List.of()),
+                patch("1", "", List.of(), List.of(ContextHash.of("a"))));
+
+        assertThat(store.apply(patch("1", "", List.of(), List.of()), inOrder(parts))).isTrue();
+
+        Map<String, List<String>> bothSets = Map.of("included", List.of(REF), "excluded", List.of(REF));
+        assertThat(rawSets(excludedThenIncluded)).isEqualTo(bothSets);
+        assertThat(rawSets(ContextHash.of("a"))).isEqualTo(bothSets);
+        assertThat(rawSets(ContextHash.of("x-2"))).isEqualTo(Map.of("excluded", List.of(REF)));
+        assertThat(store.membership(ContextHash.of("b"))).isEqualTo(Map.of(REF, true));
+        assertThat(store.cursor()).isEqualTo("1");
     }
 
     @Test
