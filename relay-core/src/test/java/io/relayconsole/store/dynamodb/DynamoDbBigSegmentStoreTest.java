@@ -1,12 +1,17 @@
 package io.relayconsole.store.dynamodb;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.relayconsole.bigsegments.BigSegmentPatch;
 import io.relayconsole.bigsegments.BigSegmentStore;
 import io.relayconsole.bigsegments.BigSegmentStoreContractTest;
 import io.relayconsole.bigsegments.ContextHash;
+import io.relayconsole.bigsegments.PatchParts;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -17,7 +22,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * The DynamoDB store against the big-segment store contract on a real dynalite, and what only DynamoDB does: a first
  * patch puts whole items, so an exclusion from another part must still be stored beside the inclusion, and a hash
  * listed twice must not reach one batch twice, and exclusions past what it holds back are stored before any later
- * inclusion of the same hash; a later patch adds and removes set members.
+ * inclusion of the same hash, also when such a patch is broken off and applied again; a later patch adds and removes
+ * set members.
  */
 class DynamoDbBigSegmentStoreTest extends BigSegmentStoreContractTest {
     @RegisterExtension
@@ -70,6 +76,35 @@ class DynamoDbBigSegmentStoreTest extends BigSegmentStoreContractTest {
         assertThat(rawSets(ContextHash.of("a"))).isEqualTo(bothSets);
         assertThat(rawSets(ContextHash.of("x-2"))).isEqualTo(Map.of("excluded", List.of(REF)));
         assertThat(store.membership(ContextHash.of("b"))).isEqualTo(Map.of(REF, true));
+        assertThat(store.cursor()).isEqualTo("1");
+    }
+
+    @Test
+    void aFirstPatchBrokenOffAfterItAddedItsHeldExclusionsIsAppliedAgainWithEveryExclusionKept() {
+        store.close();
+        store = new DynamoDbBigSegmentStore(dynalite.server().options(dynalite.table()).prefix("big").build(), 2);
+        String includedThenExcluded = ContextHash.of("a");
+        List<BigSegmentPatch> parts = List.of(
+                patch("1", "", List.of(includedThenExcluded), hashes("x-", 0, 3)),
+                patch("1", "", List.of(ContextHash.of("x-0")), List.of()),
+                patch("1", "", List.of(), List.of(includedThenExcluded)));
+        Iterator<BigSegmentPatch> firstTwo = parts.subList(0, 2).iterator();
+        PatchParts brokenOff = () -> {
+            if (firstTwo.hasNext()) {
+                return firstTwo.next();
+            }
+            throw new UncheckedIOException(new IOException("upstream closed the connection"));
+        };
+        assertThatThrownBy(() -> store.apply(patch("1", "", List.of(), List.of()), brokenOff))
+                .hasRootCauseMessage("upstream closed the connection");
+        assertThat(store.cursor()).isNull();
+
+        assertThat(store.apply(patch("1", "", List.of(), List.of()), inOrder(parts))).isTrue();
+
+        Map<String, List<String>> bothSets = Map.of("included", List.of(REF), "excluded", List.of(REF));
+        assertThat(rawSets(ContextHash.of("x-0"))).isEqualTo(bothSets);
+        assertThat(rawSets(includedThenExcluded)).isEqualTo(bothSets);
+        assertThat(rawSets(ContextHash.of("x-1"))).isEqualTo(Map.of("excluded", List.of(REF)));
         assertThat(store.cursor()).isEqualTo("1");
     }
 
