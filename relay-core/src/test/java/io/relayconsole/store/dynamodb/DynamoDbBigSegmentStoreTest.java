@@ -28,6 +28,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 class DynamoDbBigSegmentStoreTest extends BigSegmentStoreContractTest {
     @RegisterExtension
     static final DynaliteExtension dynalite = new DynaliteExtension();
+    /** An item's sets when its context is both included and excluded. */
+    private static final Map<String, List<String>> BOTH_SETS =
+            Map.of("included", List.of(REF), "excluded", List.of(REF));
 
     @Override
     protected BigSegmentStore createStore() {
@@ -54,40 +57,44 @@ class DynamoDbBigSegmentStoreTest extends BigSegmentStoreContractTest {
 
         assertThat(store.apply(patch("1", "", List.of(), List.of()), inOrder(parts))).isTrue();
 
-        Map<String, List<String>> bothSets = Map.of("included", List.of(REF), "excluded", List.of(REF));
-        assertThat(rawSets(both)).isEqualTo(bothSets);
-        assertThat(rawSets(excludedFirst)).isEqualTo(bothSets);
+        assertThat(rawSets(both)).isEqualTo(BOTH_SETS);
+        assertThat(rawSets(excludedFirst)).isEqualTo(BOTH_SETS);
     }
 
-    @Test
-    void aFirstPatchWithMoreExclusionsThanItHoldsAddsThemAndKeepsThemBesideLaterInclusions() {
+    /**
+     * Three parts for a store that holds back two exclusions: the first part goes past that with x-0..x-2 beside
+     * including a, the second includes x-0 after its exclusion was stored, the third excludes a after its put.
+     */
+    private List<BigSegmentPatch> partsExcludingPastWhatTheStoreHoldsBack() {
         store.close();
         store = new DynamoDbBigSegmentStore(dynalite.server().options(dynalite.table()).prefix("big").build(), 2);
-        String excludedThenIncluded = ContextHash.of("x-0");
-        List<BigSegmentPatch> parts = List.of(
+        return List.of(
                 patch("1", "", List.of(ContextHash.of("a")), hashes("x-", 0, 3)),
-                patch("1", "", List.of(excludedThenIncluded, ContextHash.of("b")), List.of()),
+                patch("1", "", List.of(ContextHash.of("x-0"), ContextHash.of("b")), List.of()),
                 patch("1", "", List.of(), List.of(ContextHash.of("a"))));
+    }
 
-        assertThat(store.apply(patch("1", "", List.of(), List.of()), inOrder(parts))).isTrue();
-
-        Map<String, List<String>> bothSets = Map.of("included", List.of(REF), "excluded", List.of(REF));
-        assertThat(rawSets(excludedThenIncluded)).isEqualTo(bothSets);
-        assertThat(rawSets(ContextHash.of("a"))).isEqualTo(bothSets);
+    private void assertExclusionsKeptBesideInclusions() {
+        assertThat(rawSets(ContextHash.of("x-0"))).isEqualTo(BOTH_SETS);
+        assertThat(rawSets(ContextHash.of("a"))).isEqualTo(BOTH_SETS);
+        assertThat(rawSets(ContextHash.of("x-1"))).isEqualTo(Map.of("excluded", List.of(REF)));
         assertThat(rawSets(ContextHash.of("x-2"))).isEqualTo(Map.of("excluded", List.of(REF)));
         assertThat(store.membership(ContextHash.of("b"))).isEqualTo(Map.of(REF, true));
         assertThat(store.cursor()).isEqualTo("1");
     }
 
     @Test
+    void aFirstPatchWithMoreExclusionsThanItHoldsAddsThemAndKeepsThemBesideLaterInclusions() {
+        List<BigSegmentPatch> parts = partsExcludingPastWhatTheStoreHoldsBack();
+
+        assertThat(store.apply(patch("1", "", List.of(), List.of()), inOrder(parts))).isTrue();
+
+        assertExclusionsKeptBesideInclusions();
+    }
+
+    @Test
     void aFirstPatchBrokenOffAfterItAddedItsHeldExclusionsIsAppliedAgainWithEveryExclusionKept() {
-        store.close();
-        store = new DynamoDbBigSegmentStore(dynalite.server().options(dynalite.table()).prefix("big").build(), 2);
-        String includedThenExcluded = ContextHash.of("a");
-        List<BigSegmentPatch> parts = List.of(
-                patch("1", "", List.of(includedThenExcluded), hashes("x-", 0, 3)),
-                patch("1", "", List.of(ContextHash.of("x-0")), List.of()),
-                patch("1", "", List.of(), List.of(includedThenExcluded)));
+        List<BigSegmentPatch> parts = partsExcludingPastWhatTheStoreHoldsBack();
         Iterator<BigSegmentPatch> firstTwo = parts.subList(0, 2).iterator();
         PatchParts brokenOff = () -> {
             if (firstTwo.hasNext()) {
@@ -101,11 +108,7 @@ class DynamoDbBigSegmentStoreTest extends BigSegmentStoreContractTest {
 
         assertThat(store.apply(patch("1", "", List.of(), List.of()), inOrder(parts))).isTrue();
 
-        Map<String, List<String>> bothSets = Map.of("included", List.of(REF), "excluded", List.of(REF));
-        assertThat(rawSets(ContextHash.of("x-0"))).isEqualTo(bothSets);
-        assertThat(rawSets(includedThenExcluded)).isEqualTo(bothSets);
-        assertThat(rawSets(ContextHash.of("x-1"))).isEqualTo(Map.of("excluded", List.of(REF)));
-        assertThat(store.cursor()).isEqualTo("1");
+        assertExclusionsKeptBesideInclusions();
     }
 
     @Test
