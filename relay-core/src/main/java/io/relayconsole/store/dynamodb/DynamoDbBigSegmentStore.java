@@ -8,6 +8,7 @@ import io.relayconsole.bigsegments.BigSegmentPatch;
 import io.relayconsole.bigsegments.BigSegmentStore;
 import io.relayconsole.bigsegments.PatchParts;
 import io.relayconsole.store.StoreException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -19,6 +20,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -57,6 +59,7 @@ public final class DynamoDbBigSegmentStore implements BigSegmentStore {
      * but a patch that does must not grow the relay's memory with it.
      */
     static final int HELD_EXCLUSIONS = 100_000;
+    private static final Duration CLOSE_WAIT = Duration.ofSeconds(5);
 
     private final DynamoDbStoreOptions options;
     private final String table;
@@ -232,9 +235,12 @@ public final class DynamoDbBigSegmentStore implements BigSegmentStore {
             }
         }
 
-        /** Stops what a failure left behind (a no-op after {@link #awaitAll()}). */
+        /**
+         * Drops the writes a failure left queued (a no-op after {@link #awaitAll()}). Writes already sent finish:
+         * aborting one mid-request gains nothing (the server may apply it anyway) and kills dynalite.
+         */
         void cancelAll() {
-            unfinished.forEach(f -> f.cancel(true));
+            unfinished.forEach(f -> f.cancel(false));
             unfinished.clear();
         }
 
@@ -286,7 +292,16 @@ public final class DynamoDbBigSegmentStore implements BigSegmentStore {
 
     @Override
     public void close() {
-        writers.shutdownNow();
+        // Let sent writes end before the client's connections close under them (see Writes.cancelAll).
+        writers.shutdown();
+        try {
+            if (!writers.awaitTermination(CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                writers.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            writers.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
         client.close();
         if (credentials instanceof AutoCloseable closeable) {
             try {
